@@ -1,0 +1,16 @@
+package org.risala;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class RisalaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RisalaApplication.class, args);
+    }
+}
