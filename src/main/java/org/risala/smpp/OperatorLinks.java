@@ -24,6 +24,9 @@ public interface OperatorLinks {
     /** true when this node holds at least one bound bind of the operator able to transmit */
     boolean canTransmit(String operator);
 
+    /** window slots (unacknowledged submits) of this node's bound binds of the operator, in use or not */
+    int window(String operator);
+
     /** parts this node could start submitting to the operator right now without waiting for the window */
     int freeWindow(String operator);
 

@@ -1,0 +1,356 @@
+package org.risala.outbound;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the outbound tables. Hot paths take lists and write them with JDBC batches. */
+@Repository
+class MessageRepository {
+
+    static final String SEND = "SEND";
+    static final String AWAIT_RECEIPT = "AWAIT_RECEIPT";
+    static final String PART_SUBMITTED = "SUBMITTED";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    MessageRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    // ---- accepting -------------------------------------------------------------------------------------------
+
+    void insert(List<NewMessage> messages) {
+        SqlParameterSource[] rows = messages.stream().map(MessageRepository::messageParams)
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                INSERT INTO outbound_message (id, client_id, origin, reference, idempotency_key, request_hash, recipient,
+                    sender, body, encoding, segments, priority, test_mode, status, operator, concat_ref, callback_url,
+                    accepted_at, send_at, expires_at)
+                VALUES (:id, :clientId, :origin, :reference, :idempotencyKey, :requestHash, :recipient, :sender, :body,
+                    :encoding, :segments, :priority, :testMode, 'QUEUED', :operator, :concatRef, :callbackUrl,
+                    :acceptedAt, :sendAt, :expiresAt)""", rows);
+        batch.batchUpdate("""
+                INSERT INTO message_queue (message_id, stage, operator, priority, due_at)
+                VALUES (:id, 'SEND', :operator, :priority, :dueAt)""", rows);
+        batch.batchUpdate("""
+                INSERT INTO message_event (message_id, at, status, detail) VALUES (:id, :acceptedAt, 'QUEUED', :detail)""",
+                rows);
+    }
+
+    private static SqlParameterSource messageParams(NewMessage m) {
+        String detail = m.sendAt() != null && m.sendAt().isAfter(m.acceptedAt())
+                ? "accepted, scheduled for " + m.sendAt() : "accepted";
+        return new MapSqlParameterSource()
+                .addValue("id", m.id())
+                .addValue("clientId", m.clientId())
+                .addValue("origin", m.origin())
+                .addValue("reference", m.reference())
+                .addValue("idempotencyKey", m.idempotencyKey())
+                .addValue("requestHash", m.requestHash())
+                .addValue("recipient", m.recipient())
+                .addValue("sender", m.sender())
+                .addValue("body", m.body())
+                .addValue("encoding", m.encoding().name())
+                .addValue("segments", m.segments())
+                .addValue("priority", m.priority().rank())
+                .addValue("testMode", m.testMode())
+                .addValue("operator", m.operator())
+                .addValue("concatRef", m.concatReference())
+                .addValue("callbackUrl", m.callbackUrl())
+                .addValue("acceptedAt", ts(m.acceptedAt()))
+                .addValue("sendAt", ts(m.sendAt()))
+                .addValue("expiresAt", ts(m.expiresAt()))
+                .addValue("dueAt", ts(m.firstAttemptAt()))
+                .addValue("detail", detail);
+    }
+
+    record IdempotentRequest(UUID id, String requestHash) {
+    }
+
+    Optional<IdempotentRequest> findByIdempotencyKey(long clientId, String key) {
+        return jdbc.sql("SELECT id, request_hash FROM outbound_message WHERE client_id = :c AND idempotency_key = :k")
+                .param("c", clientId).param("k", key)
+                .query((rs, n) -> new IdempotentRequest(rs.getObject("id", UUID.class), rs.getString("request_hash")))
+                .optional();
+    }
+
+    // ---- dispatching -----------------------------------------------------------------------------------------
+
+    /**
+     * Claims due messages of one operator, highest priority first. SKIP LOCKED lets several nodes claim from the
+     * same queue without waiting for each other; a claim whose holder stopped renewing it (a crashed node) lapses.
+     */
+    List<ClaimedMessage> claim(String operator, int limit, String node, Instant now, Instant claimUntil) {
+        record Row(UUID id, boolean stale) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT message_id, claimed_by FROM message_queue
+                        WHERE stage = 'SEND' AND operator = :op AND due_at <= :now
+                          AND (claimed_until IS NULL OR claimed_until < :now)
+                        ORDER BY priority, due_at
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""")
+                .param("op", operator).param("now", ts(now)).param("limit", limit)
+                .query((rs, n) -> new Row(rs.getObject("message_id", UUID.class), rs.getString("claimed_by") != null))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        jdbc.sql("UPDATE message_queue SET claimed_by = :node, claimed_until = :until WHERE message_id IN (:ids)")
+                .param("node", node).param("until", ts(claimUntil)).param("ids", ids).update();
+        Set<UUID> stale = new HashSet<>();
+        rows.stream().filter(Row::stale).forEach(r -> stale.add(r.id()));
+        Map<UUID, Set<Integer>> parts = submittedParts(ids);
+        return jdbc.sql("""
+                        SELECT id, operator, recipient, sender, body, priority, test_mode, concat_ref, attempts, expires_at
+                        FROM outbound_message WHERE id IN (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new ClaimedMessage(id, rs.getString("operator"), rs.getString("recipient"),
+                            rs.getString("sender"), rs.getString("body"), Priority.ofRank(rs.getInt("priority")),
+                            rs.getBoolean("test_mode"), rs.getInt("concat_ref"), rs.getInt("attempts"),
+                            instant(rs, "expires_at"), parts.getOrDefault(id, Set.of()), stale.contains(id));
+                })
+                .list();
+    }
+
+    private Map<UUID, Set<Integer>> submittedParts(Collection<UUID> ids) {
+        Map<UUID, Set<Integer>> parts = new HashMap<>();
+        jdbc.sql("SELECT message_id, part_no FROM message_part WHERE message_id IN (:ids)").param("ids", ids)
+                .query(rs -> {
+                    parts.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new HashSet<>())
+                            .add(rs.getInt("part_no"));
+                });
+        return parts;
+    }
+
+    /** a restarted node gives back what it had claimed before it died; returns those message ids */
+    List<UUID> releaseClaimsOf(String node) {
+        List<UUID> ids = jdbc.sql("SELECT message_id FROM message_queue WHERE claimed_by = :node AND stage = 'SEND'")
+                .param("node", node).query(UUID.class).list();
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE message_queue SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :node AND stage = 'SEND'")
+                    .param("node", node).update();
+        }
+        return ids;
+    }
+
+    void markPossibleDuplicates(Collection<UUID> ids, Instant at, String detail) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("UPDATE outbound_message SET possible_duplicate = TRUE WHERE id = :id",
+                ids.stream().map(id -> new MapSqlParameterSource("id", id)).toArray(SqlParameterSource[]::new));
+        events(ids.stream().map(id -> new Event(id, at, MessageStatus.QUEUED.name(), detail)).toList());
+    }
+
+    // ---- results of submit attempts --------------------------------------------------------------------------
+
+    record PartRow(UUID messageId, int partNo, String operator, String smscId, Instant submittedAt) {
+    }
+
+    void insertParts(List<PartRow> parts) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                INSERT INTO message_part (message_id, part_no, operator, smsc_id, status, submitted_at)
+                VALUES (:m, :p, :op, :smsc, 'SUBMITTED', :at)""", parts.stream()
+                .map(p -> new MapSqlParameterSource().addValue("m", p.messageId()).addValue("p", p.partNo())
+                        .addValue("op", p.operator()).addValue("smsc", p.smscId()).addValue("at", ts(p.submittedAt())))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    record Submitted(UUID messageId, String operator, Instant at, Instant receiptDeadline, String detail) {
+    }
+
+    /** moves QUEUED messages to SUBMITTED; returns the ids that really moved */
+    List<UUID> markSubmitted(List<Submitted> submitted) {
+        if (submitted.isEmpty()) {
+            return List.of();
+        }
+        int[] counts = batch.batchUpdate("""
+                UPDATE outbound_message SET status = 'SUBMITTED', operator = :op, submitted_at = :at, attempts = attempts + 1
+                WHERE id = :id AND status = 'QUEUED'""", submitted.stream()
+                .map(s -> new MapSqlParameterSource().addValue("id", s.messageId()).addValue("op", s.operator())
+                        .addValue("at", ts(s.at())))
+                .toArray(SqlParameterSource[]::new));
+        List<Submitted> moved = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                moved.add(submitted.get(i));
+            }
+        }
+        batch.batchUpdate("""
+                UPDATE message_queue SET stage = 'AWAIT_RECEIPT', due_at = :deadline, claimed_by = NULL,
+                    claimed_until = NULL WHERE message_id = :id""", moved.stream()
+                .map(s -> new MapSqlParameterSource().addValue("id", s.messageId())
+                        .addValue("deadline", ts(s.receiptDeadline())))
+                .toArray(SqlParameterSource[]::new));
+        events(moved.stream().map(s -> new Event(s.messageId(), s.at(), MessageStatus.SUBMITTED.name(), s.detail()))
+                .toList());
+        return moved.stream().map(Submitted::messageId).toList();
+    }
+
+    record Retry(UUID messageId, String operator, Instant nextAttempt, Instant at, boolean possibleDuplicate,
+                 String detail) {
+    }
+
+    void scheduleRetries(List<Retry> retries) {
+        if (retries.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = retries.stream()
+                .map(r -> new MapSqlParameterSource().addValue("id", r.messageId()).addValue("op", r.operator())
+                        .addValue("next", ts(r.nextAttempt())).addValue("dup", r.possibleDuplicate()))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                UPDATE outbound_message SET attempts = attempts + 1, operator = :op,
+                    possible_duplicate = possible_duplicate OR :dup
+                WHERE id = :id AND status = 'QUEUED'""", rows);
+        batch.batchUpdate("""
+                UPDATE message_queue SET operator = :op, due_at = :next, claimed_by = NULL, claimed_until = NULL
+                WHERE message_id = :id AND stage = 'SEND'""", rows);
+        events(retries.stream().map(r -> new Event(r.messageId(), r.at(), MessageStatus.QUEUED.name(), r.detail()))
+                .toList());
+    }
+
+    // ---- final statuses --------------------------------------------------------------------------------------
+
+    /** what a status callback needs to know about a message that reached a final status */
+    record FinalisedMessage(UUID id, Long clientId, String reference, String recipient, String callbackUrl,
+                            String operator, int segments, Instant acceptedAt, Instant submittedAt,
+                            Finalisation finalisation) {
+    }
+
+    /** applies each finalisation if the message's current status allows it; returns those that took effect */
+    List<FinalisedMessage> finalise(List<Finalisation> finalisations) {
+        if (finalisations.isEmpty()) {
+            return List.of();
+        }
+        List<Finalisation> applied = new ArrayList<>();
+        for (MessageStatus target : MessageStatus.values()) {
+            List<Finalisation> group = finalisations.stream().filter(f -> f.status() == target).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            List<String> from = Arrays.stream(MessageStatus.values()).filter(s -> s.canMoveTo(target))
+                    .map(Enum::name).toList();
+            int[] counts = batch.batchUpdate("""
+                    UPDATE outbound_message SET status = :status, done_at = :at, failure_code = :code, failure_reason = :reason
+                    WHERE id = :id AND status IN (:from)""", group.stream()
+                    .map(f -> new MapSqlParameterSource().addValue("id", f.messageId()).addValue("status", target.name())
+                            .addValue("at", ts(f.at())).addValue("code", f.failureCode())
+                            .addValue("reason", truncate(f.reason(), 300)).addValue("from", from))
+                    .toArray(SqlParameterSource[]::new));
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    applied.add(group.get(i));
+                }
+            }
+        }
+        if (applied.isEmpty()) {
+            return List.of();
+        }
+        batch.batchUpdate("DELETE FROM message_queue WHERE message_id = :id", applied.stream()
+                .map(f -> new MapSqlParameterSource("id", f.messageId())).toArray(SqlParameterSource[]::new));
+        events(applied.stream().map(f -> new Event(f.messageId(), f.at(), f.status().name(), f.reason())).toList());
+        Map<UUID, Finalisation> byId = new HashMap<>();
+        applied.forEach(f -> byId.put(f.messageId(), f));
+        return jdbc.sql("""
+                        SELECT id, client_id, reference, recipient, callback_url, operator, segments, accepted_at, submitted_at
+                        FROM outbound_message WHERE id IN (:ids)""")
+                .param("ids", byId.keySet())
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    long client = rs.getLong("client_id");
+                    return new FinalisedMessage(id, rs.wasNull() ? null : client, rs.getString("reference"),
+                            rs.getString("recipient"), rs.getString("callback_url"), rs.getString("operator"),
+                            rs.getInt("segments"), instant(rs, "accepted_at"), instant(rs, "submitted_at"), byId.get(id));
+                })
+                .list();
+    }
+
+    /** messages waiting to be sent whose validity has ended, locked so no dispatcher sends them meanwhile */
+    List<UUID> lockExpiredQueued(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT q.message_id FROM message_queue q
+                        WHERE q.stage = 'SEND' AND (q.claimed_until IS NULL OR q.claimed_until < :now)
+                          AND EXISTS (SELECT 1 FROM outbound_message m WHERE m.id = q.message_id AND m.expires_at <= :now)
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""")
+                .param("now", ts(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** submitted messages whose receipt is overdue */
+    List<UUID> lockOverdueReceipts(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT message_id FROM message_queue WHERE stage = 'AWAIT_RECEIPT' AND due_at <= :now
+                        LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("now", ts(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    Map<Priority, Long> queueDepth() {
+        Map<Priority, Long> depth = new HashMap<>();
+        for (Priority p : Priority.values()) {
+            depth.put(p, 0L);
+        }
+        jdbc.sql("SELECT priority, COUNT(*) AS n FROM message_queue WHERE stage = 'SEND' GROUP BY priority")
+                .query(rs -> {
+                    depth.put(Priority.ofRank(rs.getInt("priority")), rs.getLong("n"));
+                });
+        return depth;
+    }
+
+    // ---- timeline --------------------------------------------------------------------------------------------
+
+    record Event(UUID messageId, Instant at, String status, String detail) {
+    }
+
+    void events(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("INSERT INTO message_event (message_id, at, status, detail) VALUES (:m, :at, :s, :d)",
+                events.stream().map(e -> new MapSqlParameterSource().addValue("m", e.messageId())
+                                .addValue("at", ts(e.at())).addValue("s", e.status())
+                                .addValue("d", truncate(e.detail(), 300)))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,68 @@
+package org.risala.outbound;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.risala.smpp.BindStatus;
+import org.risala.smpp.OperatorLinks;
+import org.risala.smpp.SmppProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chooses the operator for a number: the one whose prefixes match (mobile number portability makes this only a
+ * default), else any operator allowed to carry it; another allowed operator when that one is down or refusing.
+ * Test traffic always goes to the built-in simulator.
+ */
+@Component
+class OperatorRouter {
+
+    private final OperatorLinks links;
+
+    OperatorRouter(OperatorLinks links) {
+        this.links = links;
+    }
+
+    /** @throws SendRejected when no operator may carry the number */
+    String route(String e164, boolean testMode) {
+        if (testMode || realOperators().isEmpty()) {
+            if (links.operators().stream().noneMatch(o -> o.name().equals(OperatorLinks.SIMULATOR))) {
+                throw new SendRejected("to", testMode
+                        ? "test keys send to the built-in simulator, which is disabled on this installation"
+                        : "no operator is configured and the simulator is disabled");
+            }
+            return OperatorLinks.SIMULATOR;
+        }
+        return candidates(e164).findFirst().map(SmppProperties.Operator::name)
+                .orElseThrow(() -> new SendRejected("to", "no configured operator carries " + e164));
+    }
+
+    /** another operator for the number that is up somewhere in the cluster, if any */
+    Optional<String> alternative(String current, String e164, boolean testMode) {
+        if (testMode || current.equals(OperatorLinks.SIMULATOR)) {
+            return Optional.empty();
+        }
+        List<BindStatus> binds = links.binds();
+        return candidates(e164).map(SmppProperties.Operator::name)
+                .filter(name -> !name.equals(current) && isUp(name, binds))
+                .findFirst();
+    }
+
+    boolean isUp(String operator) {
+        return isUp(operator, links.binds());
+    }
+
+    private static boolean isUp(String operator, List<BindStatus> binds) {
+        return binds.stream().anyMatch(b -> b.operator().equals(operator) && b.state().startsWith("BOUND"));
+    }
+
+    private java.util.stream.Stream<SmppProperties.Operator> candidates(String e164) {
+        return realOperators().stream()
+                .filter(o -> o.allows(e164))
+                .sorted(Comparator.comparing(o -> o.prefers(e164) ? 0 : 1));
+    }
+
+    private List<SmppProperties.Operator> realOperators() {
+        return links.operators().stream().filter(o -> !o.name().equals(OperatorLinks.SIMULATOR)).toList();
+    }
+}

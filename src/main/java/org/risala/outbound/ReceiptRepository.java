@@ -1,0 +1,147 @@
+package org.risala.outbound;
+
+import static org.risala.outbound.MessageRepository.instant;
+import static org.risala.outbound.MessageRepository.ts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.risala.smpp.DeliveryReceiptReceived;
+import org.risala.smpp.ReceiptState;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for matching receipts to message parts, and for receipts that came before their part was known. */
+@Repository
+class ReceiptRepository {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    ReceiptRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    record KnownPart(UUID messageId, int partNo, String operator, String smscId, String status) {
+        String key() {
+            return operator + "/" + smscId;
+        }
+    }
+
+    Map<String, KnownPart> partsBySmscId(Collection<DeliveryReceiptReceived> receipts) {
+        Map<String, KnownPart> parts = new HashMap<>();
+        List<String> ids = receipts.stream().map(DeliveryReceiptReceived::smscMessageId).distinct().toList();
+        jdbc.sql("SELECT message_id, part_no, operator, smsc_id, status FROM message_part WHERE smsc_id IN (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    KnownPart p = new KnownPart(rs.getObject("message_id", UUID.class), rs.getInt("part_no"),
+                            rs.getString("operator"), rs.getString("smsc_id"), rs.getString("status"));
+                    parts.put(p.key(), p);
+                });
+        return parts;
+    }
+
+    record PartReceipt(UUID messageId, int partNo, ReceiptState state, Instant doneAt, String errorCode) {
+    }
+
+    void updateParts(List<PartReceipt> receipts) {
+        if (receipts.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                UPDATE message_part SET status = :s, done_at = :done, error_code = :err
+                WHERE message_id = :m AND part_no = :p""", receipts.stream()
+                .map(r -> new MapSqlParameterSource().addValue("m", r.messageId()).addValue("p", r.partNo())
+                        .addValue("s", r.state().name()).addValue("done", ts(r.doneAt()))
+                        .addValue("err", r.errorCode()))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    record MessageParts(UUID messageId, int segments, String status, Instant submittedAt, List<ReceiptState> partStates,
+                        Instant lastDoneAt, String lastError) {
+    }
+
+    /** the submitted messages among ids, with the receipt states of their parts */
+    List<MessageParts> submittedMessages(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        record Part(ReceiptState state, Instant doneAt, String error) {
+        }
+        Map<UUID, List<Part>> parts = new HashMap<>();
+        jdbc.sql("SELECT message_id, status, done_at, error_code FROM message_part WHERE message_id IN (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    String status = rs.getString("status");
+                    if (!MessageRepository.PART_SUBMITTED.equals(status)) {
+                        parts.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
+                                .add(new Part(ReceiptState.valueOf(status), instant(rs, "done_at"),
+                                        rs.getString("error_code")));
+                    }
+                });
+        return jdbc.sql("SELECT id, segments, status, submitted_at FROM outbound_message WHERE id IN (:ids) AND status = 'SUBMITTED'")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    List<Part> ps = parts.getOrDefault(id, List.of());
+                    Instant last = ps.stream().map(Part::doneAt).filter(java.util.Objects::nonNull)
+                            .max(Instant::compareTo).orElse(null);
+                    String error = ps.stream().map(Part::error).filter(e -> e != null && !e.isBlank()
+                            && !e.chars().allMatch(c -> c == '0')).findFirst().orElse(null);
+                    return new MessageParts(id, rs.getInt("segments"), rs.getString("status"),
+                            instant(rs, "submitted_at"), ps.stream().map(Part::state).toList(), last, error);
+                })
+                .list();
+    }
+
+    void keepPending(List<DeliveryReceiptReceived> receipts, Instant receivedAt) {
+        if (receipts.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                INSERT INTO receipt_pending (operator, smsc_id, state, error_code, done_at, received_at)
+                VALUES (:op, :smsc, :s, :err, :done, :at)""", receipts.stream()
+                .map(r -> new MapSqlParameterSource().addValue("op", r.operator()).addValue("smsc", r.smscMessageId())
+                        .addValue("s", r.state().name()).addValue("err", r.errorCode())
+                        .addValue("done", ts(r.doneAt() == null ? receivedAt : r.doneAt())).addValue("at", ts(receivedAt)))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    record Pending(long id, DeliveryReceiptReceived receipt) {
+    }
+
+    /** parked receipts for these SMSC ids (or, with null, the oldest ones), locked for matching */
+    List<Pending> lockPending(Collection<String> smscIds, int limit) {
+        String where = smscIds == null ? "" : "WHERE smsc_id IN (:ids) ";
+        var spec = jdbc.sql("SELECT id, operator, smsc_id, state, error_code, done_at FROM receipt_pending " + where
+                + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED").param("limit", limit);
+        if (smscIds != null) {
+            if (smscIds.isEmpty()) {
+                return List.of();
+            }
+            spec = spec.param("ids", smscIds);
+        }
+        return spec.query((rs, n) -> new Pending(rs.getLong("id"), new DeliveryReceiptReceived(rs.getString("operator"),
+                rs.getString("smsc_id"), ReceiptState.valueOf(rs.getString("state")), rs.getString("error_code"), null,
+                instant(rs, "done_at")))).list();
+    }
+
+    void deletePending(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("DELETE FROM receipt_pending WHERE id IN (:ids)").param("ids", ids).update();
+        }
+    }
+
+    int deletePendingOlderThan(Instant cutoff) {
+        return jdbc.sql("DELETE FROM receipt_pending WHERE received_at < :cutoff").param("cutoff", ts(cutoff)).update();
+    }
+}

@@ -1,0 +1,33 @@
+package org.risala.outbound;
+
+import java.time.Instant;
+
+/**
+ * A request to send one SMS, as callers give it (the number and text are not validated yet).
+ *
+ * @param clientId        the API client sending it, or null for Risala's own modules
+ * @param origin          which part of Risala sent it, e.g. "api"
+ * @param sender          short code, alphanumeric sender or number; null for the operator's default
+ * @param priority        null for NORMAL
+ * @param sendAt          when to send it; null or in the past for now
+ * @param validityMinutes how long it may wait and be retried; null for the default
+ * @param callbackUrl     where final statuses are posted; null for none
+ * @param testMode        sent by a test key: it only ever reaches the simulator
+ * @param idempotencyKey  the caller's key: the same key and request give the same message, sent once
+ * @param requestHash     fingerprint of the request, to tell a repeated request from a different one with the same key
+ */
+public record SendRequest(
+        Long clientId,
+        String origin,
+        String to,
+        String text,
+        String sender,
+        Priority priority,
+        String reference,
+        Instant sendAt,
+        Integer validityMinutes,
+        String callbackUrl,
+        boolean testMode,
+        String idempotencyKey,
+        String requestHash) {
+}
