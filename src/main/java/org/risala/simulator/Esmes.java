@@ -27,6 +27,12 @@ final class Esmes {
         sessions.removeIf(bound -> bound.session() == session);
     }
 
+    /** "" for a session that is no longer registered; its receipts then go to any receiver */
+    String systemIdOf(SMPPServerSession session) {
+        return sessions.stream().filter(bound -> bound.session() == session).map(Bound::systemId).findFirst()
+                .orElse("");
+    }
+
     List<Bound> all() {
         return List.copyOf(sessions);
     }
