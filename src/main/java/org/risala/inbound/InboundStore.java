@@ -3,6 +3,7 @@ package org.risala.inbound;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.risala.sms.Msisdn;
 import org.risala.sms.MsisdnParser;
 import org.risala.smpp.SmsReceived;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ class InboundStore {
     @EventListener
     void on(SmsReceived sms) {
         // store the citizen in E.164 when the SMSC's form parses; keep the raw form otherwise, never drop it
-        String sender = numbers.tryParse(sms.from()).map(n -> n.e164()).orElse(sms.from());
+        var parsed = numbers.tryParse(sms.from());
+        String sender = parsed.map(Msisdn::e164).orElse(sms.from());
         jdbc.sql("""
                         INSERT INTO inbound_message (operator, sender, recipient, body, concat_ref, part_no, total_parts, received_at)
                         VALUES (:op, :from, :to, :body, :ref, :part, :total, :at)""")
@@ -38,11 +40,7 @@ class InboundStore {
                 .param("ref", sms.concatReference()).param("part", sms.partNumber()).param("total", sms.totalParts())
                 .param("at", OffsetDateTime.ofInstant(sms.receivedAt(), ZoneOffset.UTC))
                 .update();
-        log.info("SMS received from {} to {} via {} (part {}/{})", mask(sender), sms.to(), sms.operator(),
+        log.info("SMS received from {} to {} via {} (part {}/{})", parsed.map(Msisdn::masked).orElse("(unparsed number)"), sms.to(), sms.operator(),
                 sms.partNumber(), sms.totalParts());
-    }
-
-    private static String mask(String number) {
-        return number.length() <= 7 ? "****" : number.substring(0, 5) + "****" + number.substring(number.length() - 2);
     }
 }
