@@ -1,0 +1,131 @@
+package org.risala.sms;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The GSM 7-bit default alphabet and its extension table (3GPP TS 23.038 §6.2.1 and §6.2.1.1), unpacked: one septet
+ * per byte, which is what SMSCs expect over SMPP with data_coding 0 unless agreed otherwise.
+ * <p>
+ * Extension characters are sent as ESC (0x1B) followed by their code and so cost two septets.
+ */
+public final class Gsm7Alphabet {
+
+    static final byte ESC = 0x1B;
+
+    /**
+     * The basic table in code order, 0x00 to 0x7F. Position 0x1B is ESC, which is not a character of its own; the
+     * ESC control character in a text therefore does not match it (see {@link #isBasic(char)}).
+     */
+    private static final String BASIC =
+            "@£$¥èéùìòÇ\nØø\rÅå"
+            + "Δ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ"
+            + " !\"#¤%&'()*+,-./"
+            + "0123456789:;<=>?"
+            + "¡ABCDEFGHIJKLMNO"
+            + "PQRSTUVWXYZÄÖÑÜ§"
+            + "¿abcdefghijklmno"
+            + "pqrstuvwxyzäöñüà";
+
+    /** The extension table: each character and, at the same index, the code that follows ESC. */
+    private static final String EXTENSION = "\f^{}\\[~]|€";
+    private static final byte[] EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
+
+    private Gsm7Alphabet() {
+    }
+
+    public static boolean isBasic(char c) {
+        return c != ESC && BASIC.indexOf(c) >= 0;
+    }
+
+    public static boolean isExtension(char c) {
+        return EXTENSION.indexOf(c) >= 0;
+    }
+
+    public static boolean canEncode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!canEncode(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean canEncode(char c) {
+        return isBasic(c) || isExtension(c);
+    }
+
+    /** septets needed, 2 for each extension character; @throws IllegalArgumentException for a non-GSM character */
+    public static int septets(String text) {
+        int septets = 0;
+        for (int i = 0; i < text.length(); i++) {
+            septets += septets(text.charAt(i));
+        }
+        return septets;
+    }
+
+    static int septets(char c) {
+        if (isBasic(c)) {
+            return 1;
+        }
+        if (isExtension(c)) {
+            return 2;
+        }
+        throw notGsm(c);
+    }
+
+    /** Unpacked septets, one per byte; @throws IllegalArgumentException for a non-GSM character */
+    public static byte[] encode(String text) {
+        ByteArrayOutputStream septets = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int extension = EXTENSION.indexOf(c);
+            if (extension >= 0) {
+                septets.write(ESC);
+                septets.write(EXTENSION_CODES[extension]);
+            } else if (isBasic(c)) {
+                septets.write(BASIC.indexOf(c));
+            } else {
+                throw notGsm(c);
+            }
+        }
+        return septets.toByteArray();
+    }
+
+    /**
+     * Reads unpacked septets. Lenient, because it reads what handsets and SMSCs send: a byte above 0x7F becomes
+     * U+FFFD, and ESC followed by a code the extension table lacks shows the basic character, as TS 23.038 asks;
+     * ESC ESC (reserved for a further table) and a trailing ESC show a space.
+     */
+    public static String decode(byte[] unpacked) {
+        StringBuilder text = new StringBuilder(unpacked.length);
+        for (int i = 0; i < unpacked.length; i++) {
+            int code = unpacked[i] & 0xFF;
+            if (code != ESC) {
+                text.append(basic(code));
+            } else if (i + 1 == unpacked.length || unpacked[i + 1] == ESC) {
+                text.append(' ');
+                i++;
+            } else {
+                text.append(extension(unpacked[++i] & 0xFF));
+            }
+        }
+        return text.toString();
+    }
+
+    private static char basic(int code) {
+        return code < BASIC.length() ? BASIC.charAt(code) : '\uFFFD';
+    }
+
+    private static char extension(int code) {
+        for (int i = 0; i < EXTENSION_CODES.length; i++) {
+            if (EXTENSION_CODES[i] == code) {
+                return EXTENSION.charAt(i);
+            }
+        }
+        return basic(code);
+    }
+
+    private static IllegalArgumentException notGsm(char c) {
+        return new IllegalArgumentException(String.format("'%c' U+%04X is not in the GSM 7-bit alphabet", c, (int) c));
+    }
+}
