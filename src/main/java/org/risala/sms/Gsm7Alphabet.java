@@ -10,7 +10,7 @@ import java.io.ByteArrayOutputStream;
  */
 public final class Gsm7Alphabet {
 
-    static final byte ESC = 0x1B;
+    private static final byte ESC = 0x1B;
 
     /**
      * The basic table in code order, 0x00 to 0x7F. Position 0x1B is ESC, which is not a character of its own; the
