@@ -17,6 +17,7 @@ final class SubmitWindow {
     private final Condition released = lock.newCondition();
     private int used;
     private int normalUsed;
+    private boolean closed;
 
     SubmitWindow(int size, double highPriorityReserve) {
         if (size < 1) {
@@ -57,7 +58,7 @@ final class SubmitWindow {
         lock.lock();
         try {
             while (!take(highPriority)) {
-                if (left <= 0) {
+                if (left <= 0 || closed) {
                     return false;
                 }
                 left = released.awaitNanos(left);
@@ -84,8 +85,36 @@ final class SubmitWindow {
         }
     }
 
+    /** Takes no more slots and wakes every waiter; slots already taken are still released as usual. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            released.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until no slot is taken, e.g. for submits in flight before unbinding. */
+    boolean awaitEmpty(long timeout, TimeUnit unit) throws InterruptedException {
+        long left = unit.toNanos(timeout);
+        lock.lock();
+        try {
+            while (used > 0) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = released.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private boolean take(boolean highPriority) {
-        if (used >= size || (!highPriority && normalUsed >= normalLimit)) {
+        if (closed || used >= size || (!highPriority && normalUsed >= normalLimit)) {
             return false;
         }
         used++;

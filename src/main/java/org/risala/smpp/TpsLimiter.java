@@ -13,10 +13,14 @@ import java.util.function.LongSupplier;
  * <p>
  * Normal (not high-priority) sends may use at most {@code 1 - highPriorityReserve} of the rate, so a bulk job
  * cannot delay a login code. Below 1 TPS one send is allowed per 1/tps seconds.
+ * <p>
+ * A send is counted when it leaves the limiter; its PDU reaches the SMSC a few milliseconds later, and not always
+ * after the same delay (threads, the socket), so the window is a little longer than a second.
  */
 final class TpsLimiter {
 
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /** one second plus a margin for the jitter between leaving the limiter and reaching the SMSC */
+    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1_050);
 
     private final LongSupplier ticker;
     private final long periodNanos;
@@ -32,7 +36,7 @@ final class TpsLimiter {
         }
         this.ticker = ticker;
         int capacity = Math.max(1, (int) Math.floor(tps));
-        this.periodNanos = tps >= 1 ? SECOND : (long) (SECOND / tps);
+        this.periodNanos = tps >= 1 ? WINDOW_NANOS : (long) (WINDOW_NANOS / tps);
         this.all = new SendTimes(capacity);
         this.normal = new SendTimes(Math.max(1, (int) Math.floor(capacity * (1 - highPriorityReserve))));
     }

@@ -51,6 +51,18 @@ class SubmitWindowTests {
     }
 
     @Test
+    void aClosedWindowTakesNothingButStillCountsReleases() throws InterruptedException {
+        SubmitWindow window = new SubmitWindow(3, 0);
+        window.tryAcquire(true);
+        window.close();
+
+        assertThat(window.acquire(true, 1, TimeUnit.MINUTES)).isFalse();
+        assertThat(window.awaitEmpty(1, TimeUnit.MILLISECONDS)).isFalse();
+        window.release(true);
+        assertThat(window.awaitEmpty(1, TimeUnit.MILLISECONDS)).isTrue();
+    }
+
+    @Test
     void releasingAnUntakenSlotIsABug() {
         assertThatIllegalStateException().isThrownBy(() -> new SubmitWindow(2, 0).release(false));
     }
