@@ -70,6 +70,11 @@ class SubmitResults {
                         "validity ended before it could be sent"));
                 continue;
             }
+            if (r.outcome() != SubmitResult.Outcome.ACCEPTED && !m.expiresAt().isAfter(a.at())) {
+                finals.add(new Finalisation(m.id(), MessageStatus.EXPIRED, a.at(), null,
+                        "validity ended while sending; last answer from " + m.operator() + ": " + r.reason()));
+                continue;
+            }
             r.parts().forEach(p -> parts.add(new MessageRepository.PartRow(m.id(), p.partNumber(), m.operator(),
                     p.smscMessageId(), a.at())));
             switch (r.outcome()) {
