@@ -18,7 +18,8 @@ import org.jsmpp.bean.TypeOfNumber;
  * @param text       the part's decoded text; the receipt carries its first 20 characters
  */
 record Receipt(String systemId, String handset, TypeOfNumber handsetTon, NumberingPlanIndicator handsetNpi,
-               String sender, TypeOfNumber senderTon, NumberingPlanIndicator senderNpi, String receiptId, ReceiptStat stat, Instant submittedAt, String text) {
+               String sender, TypeOfNumber senderTon, NumberingPlanIndicator senderNpi, String receiptId,
+               ReceiptStat stat, Instant submittedAt, String text) {
 
     /** Omani SMSCs write local time; Oman is UTC+4 all year */
     static final ZoneId SMSC_ZONE = ZoneId.of("Asia/Muscat");

@@ -148,7 +148,8 @@ final class ReceiptCourier {
         }
         try {
             session.deliverShortMessage("", receipt.handsetTon(), receipt.handsetNpi(), receipt.handset(),
-                    receipt.senderTon(), receipt.senderNpi(), receipt.sender(), RECEIPT, (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                    receipt.senderTon(), receipt.senderNpi(), receipt.sender(), RECEIPT, (byte) 0, (byte) 0,
+                    new RegisteredDelivery(0), DataCodings.ZERO,
                     receipt.shortMessage(Instant.now()),
                     new OptionalParameter.Receipted_message_id(receipt.receiptId()),
                     new OptionalParameter.Message_state(receipt.stat().messageState().byteValue()));

@@ -1,6 +1,9 @@
 package org.risala.simulator;
 
-import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.OptionalParameter.Message_payload;
+import org.jsmpp.bean.OptionalParameter.Sar_msg_ref_num;
+import org.jsmpp.bean.OptionalParameter.Sar_segment_seqnum;
+import org.jsmpp.bean.OptionalParameter.Sar_total_segments;
 import org.jsmpp.bean.SubmitSm;
 import org.risala.sms.ConcatenationHeader;
 import org.risala.sms.SmsCodec;
@@ -25,7 +28,7 @@ record SubmittedPart(String to, String from, String text, String encoding, int r
         String encoding = isUcs2(dataCoding) ? "UCS2" : "GSM7";
         byte[] message = submit.getShortMessage() == null ? new byte[0] : submit.getShortMessage();
         if (message.length == 0) {
-            OptionalParameter.Message_payload payload = submit.getOptionalParameter(OptionalParameter.Message_payload.class);
+            Message_payload payload = submit.getOptionalParameter(Message_payload.class);
             if (payload != null) {
                 message = payload.getValue();
             }
@@ -39,9 +42,9 @@ record SubmittedPart(String to, String from, String text, String encoding, int r
                     .orElseGet(() -> new SubmittedPart(to, from, text, encoding, 0, 1, 1));
         }
         String text = SmsCodec.decode(dataCoding, message);
-        OptionalParameter.Sar_msg_ref_num reference = submit.getOptionalParameter(OptionalParameter.Sar_msg_ref_num.class);
-        OptionalParameter.Sar_total_segments total = submit.getOptionalParameter(OptionalParameter.Sar_total_segments.class);
-        OptionalParameter.Sar_segment_seqnum sequence = submit.getOptionalParameter(OptionalParameter.Sar_segment_seqnum.class);
+        Sar_msg_ref_num reference = submit.getOptionalParameter(Sar_msg_ref_num.class);
+        Sar_total_segments total = submit.getOptionalParameter(Sar_total_segments.class);
+        Sar_segment_seqnum sequence = submit.getOptionalParameter(Sar_segment_seqnum.class);
         if (reference != null && total != null && sequence != null) {
             int parts = total.getValue() & 0xFF;
             int seq = sequence.getValue() & 0xFF;
