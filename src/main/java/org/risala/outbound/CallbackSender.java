@@ -69,7 +69,7 @@ class CallbackSender {
         this.tx = tx;
         this.signer = signer;
         this.clock = clock;
-        this.results = new GroupCommit<>("callback-results", 1, 500, rs -> tx.executeWithoutResult(s -> record(rs)));
+        this.results = new GroupCommit<>("callback-results", 1, 500, tx, this::record);
     }
 
     @Scheduled(fixedDelayString = "${risala.outbound.callback-poll-interval:200ms}")

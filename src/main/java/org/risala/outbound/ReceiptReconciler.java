@@ -47,8 +47,8 @@ class ReceiptReconciler {
         this.finaliser = finaliser;
         this.tx = tx;
         this.clock = clock;
-        this.writer = new GroupCommit<>("receipts", properties.writerThreads(), 1000,
-                batch -> tx.executeWithoutResult(s -> apply(batch, true)));
+        this.writer = new GroupCommit<>("receipts", properties.writerThreads(), 1000, tx,
+                batch -> apply(batch, true));
     }
 
     /**

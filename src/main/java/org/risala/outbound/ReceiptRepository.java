@@ -70,11 +70,23 @@ class ReceiptRepository {
                         String lastError) {
     }
 
-    /** the submitted messages among ids, with the receipt states of their parts */
+    /**
+     * The submitted messages among ids, with the receipt states of their parts. The messages are locked first (in
+     * id order, so two batches cannot deadlock): receipts for two parts of one message may be stored by two
+     * transactions at once, and without the lock each would see the other's part still open and neither would
+     * settle the message. The part states are read after the lock, so they include what the other committed.
+     */
     List<MessageParts> submittedMessages(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<UUID> locked = jdbc.sql("SELECT id FROM outbound_message WHERE id IN (:ids) AND status = 'SUBMITTED' "
+                        + "ORDER BY id FOR UPDATE")
+                .param("ids", ids).query(UUID.class).list();
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        ids = locked;
         record Part(ReceiptState state, String error) {
         }
         Map<UUID, List<Part>> parts = new HashMap<>();

@@ -1,12 +1,19 @@
 package org.risala.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.EnumSet;
+
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.risala.api.clients.ApiClients;
 import org.risala.api.clients.KeyMode;
 import org.risala.api.clients.NewClient;
@@ -27,6 +34,9 @@ class ApiErrorsIntegrationTests {
 
     @Autowired
     ApiClients clients;
+
+    @Autowired
+    DataSource dataSource;
 
     private ApiCalls api() {
         return new ApiCalls(port);
@@ -160,6 +170,24 @@ class ApiErrorsIntegrationTests {
         assertThat(admin.delete("/api/v1/admin/keys/" + issued.json().get("info").get("id").asLong()).status())
                 .isEqualTo(204);
         assertProblem(client.post("/api/v1/messages", Map.of("to", "91234567", "text", "hi")), 401);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "risala.test.db", matches = "postgres")
+    void aMessageThatCannotBeStoredIs503AndIsNeverSent() throws Exception {
+        String reference = "blocked-" + System.nanoTime();
+        try (Connection lock = dataSource.getConnection(); Statement s = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            s.execute("LOCK TABLE outbound_message IN ACCESS EXCLUSIVE MODE");
+            ApiCalls.Response r = api().post("/api/v1/messages", Map.of("to", "91234567", "text", "x",
+                    "reference", reference));
+            assertProblem(r, 503);
+            assertThat(r.header("Retry-After")).isEqualTo("5");
+            lock.rollback();
+        }
+        // the writer gets the table back and must leave the abandoned message out
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> api().get("/api/v1/messages?reference=" + reference).json().isEmpty());
     }
 
     @Test
