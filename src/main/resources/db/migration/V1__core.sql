@@ -73,6 +73,7 @@ CREATE UNIQUE INDEX ux_outbound_message_idempotency ON outbound_message (client_
 CREATE INDEX ix_outbound_message_reference ON outbound_message (client_id, reference);
 CREATE INDEX ix_outbound_message_recipient ON outbound_message (recipient, accepted_at);
 CREATE INDEX ix_outbound_message_accepted ON outbound_message (accepted_at);
+CREATE INDEX ix_outbound_message_client_day ON outbound_message (client_id, accepted_at);
 
 -- outbound: the work still to do for messages that are not final. SEND rows wait for (re)submission,
 -- AWAIT_RECEIPT rows wait for their receipt until due_at, then the message becomes UNKNOWN.

@@ -39,6 +39,11 @@ class MessageQueries {
                 .query((rs, n) -> view(rs, false)).list();
     }
 
+    long countAccepted(long clientId, java.time.Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE client_id = :c AND accepted_at >= :since")
+                .param("c", clientId).param("since", ts(since)).query(Long.class).single();
+    }
+
     List<MessageView> search(MessageSearch s, String recipient) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         var params = new java.util.HashMap<String, Object>();

@@ -106,6 +106,11 @@ public class OutboundMessaging {
         return queries.findByReference(clientId, reference, 1000);
     }
 
+    /** messages the client had accepted since the given time, for daily quotas */
+    public long countAccepted(long clientId, Instant since) {
+        return queries.countAccepted(clientId, since);
+    }
+
     /** @throws SendRejected when the number given to search for is not a valid number */
     public List<MessageView> search(MessageSearch search) {
         String recipient = null;

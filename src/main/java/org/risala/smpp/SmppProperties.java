@@ -1,6 +1,7 @@
 package org.risala.smpp;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,18 +21,51 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param highPriorityReserve share of each bind's TPS and window that only high-priority messages may use
  * @param leaseTtl            how long a node holds a bind without renewing it; after that another node takes it
+ * @param simulatorLink       how Risala binds to the built-in simulator, when it runs
+ * @param receiptZone         time zone of the dates in receipt texts (SMSCs write local time without a zone)
  */
 @Validated
 @ConfigurationProperties("risala.smpp")
 public record SmppProperties(
         @Valid List<Operator> operators,
         @DecimalMin("0.0") @DecimalMax("0.9") Double highPriorityReserve,
-        Duration leaseTtl) {
+        Duration leaseTtl,
+        @Valid SimulatorLink simulatorLink,
+        ZoneId receiptZone) {
 
+    @ConstructorBinding
     public SmppProperties {
         operators = operators == null ? List.of() : List.copyOf(operators);
         highPriorityReserve = highPriorityReserve == null ? 0.2 : highPriorityReserve;
         leaseTtl = leaseTtl == null ? Duration.ofSeconds(15) : leaseTtl;
+        simulatorLink = simulatorLink == null ? new SimulatorLink(null, null, null, null) : simulatorLink;
+        receiptZone = receiptZone == null ? ZoneId.of("Asia/Muscat") : receiptZone;
+    }
+
+    /** the settings before the simulator link and receipt zone existed, with their defaults */
+    public SmppProperties(List<Operator> operators, Double highPriorityReserve, Duration leaseTtl) {
+        this(operators, highPriorityReserve, leaseTtl, null, null);
+    }
+
+    /**
+     * The link to the built-in simulator ({@code risala.smpp.simulator-link.*}). The simulator answers with hex ids
+     * and writes receipts in decimal, and is fast: the defaults let it carry real load in a demonstration.
+     */
+    public record SimulatorLink(@Min(1) Integer tps, @Min(1) Integer window, @Min(1) Integer binds,
+                                MessageIdFormat messageIdFormat) {
+
+        public SimulatorLink {
+            tps = tps == null ? 10_000 : tps;
+            window = window == null ? 100 : window;
+            binds = binds == null ? 1 : binds;
+            messageIdFormat = messageIdFormat == null ? MessageIdFormat.RESP_HEX_RCPT_DEC : messageIdFormat;
+        }
+
+        /** the operator entry for the simulator listening there; it prefers and allows no prefix of its own */
+        public Operator toOperator(String host, int port) {
+            return new Operator(OperatorLinks.SIMULATOR, host, port, "risala", "", "", BindMode.TRANSCEIVER, binds,
+                    null, null, null, null, tps, window, List.of(), List.of(), messageIdFormat, null, null, null, null);
+        }
     }
 
     public enum BindMode { TRANSCEIVER, TRANSMITTER_AND_RECEIVER }

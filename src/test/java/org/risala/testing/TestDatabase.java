@@ -29,6 +29,13 @@ public final class TestDatabase {
     /** every test run starts from an empty schema, also on a PostgreSQL database left over from an earlier run */
     @TestConfiguration(proxyBeanMethods = false)
     public static class CleanDatabase {
+        /** replaces the system clock everywhere, so tests can move time forward */
+        @Bean
+        @org.springframework.context.annotation.Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+
         @Bean
         FlywayMigrationStrategy cleanThenMigrate() {
             return flyway -> {

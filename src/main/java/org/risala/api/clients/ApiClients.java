@@ -115,6 +115,7 @@ public class ApiClients implements CallbackSigner {
             throw new IllegalArgumentException("a key needs at least one scope");
         }
         String prefix = key.substring(0, Math.min(12, key.length()));
+        cache.remove(hash(key));
         long id = repository.insertKey(clientId, hash(key), prefix, mode, Scope.format(scopes), issuedBy,
                 clock.instant());
         log.info("API key {}… ({}) issued to client {} by {}", prefix, mode, clientId, issuedBy);

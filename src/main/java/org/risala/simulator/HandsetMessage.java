@@ -1,0 +1,20 @@
+package org.risala.simulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A message as the simulated handset shows it, all its parts reassembled.
+ *
+ * @param to         the handset, E.164 with '+'
+ * @param from       the sender as submitted (short code, alphanumeric or number)
+ * @param encoding   "GSM7" or "UCS2"
+ * @param messageIds the ids the simulator answered in each part's submit_sm_resp, in part order
+ */
+public record HandsetMessage(String to, String from, String text, String encoding, int parts, Instant receivedAt,
+                             List<String> messageIds) {
+
+    public HandsetMessage {
+        messageIds = List.copyOf(messageIds);
+    }
+}
