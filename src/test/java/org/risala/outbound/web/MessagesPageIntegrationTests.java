@@ -9,6 +9,7 @@ import static org.risala.testing.Browser.signIn;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.risala.outbound.MessageView;
 import org.risala.outbound.OutboundMessaging;
-import org.risala.outbound.SendRequest;
+import org.risala.testing.ApiCalls;
 import org.risala.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +45,10 @@ class MessagesPageIntegrationTests {
     @BeforeEach
     void sendOne() {
         reference = "web-" + UUID.randomUUID().toString().substring(0, 8);
-        // the API endpoint is not part of the web module: send through the facade the API uses
-        id = messaging.send(new SendRequest(null, "web-test", NUMBER, TEXT, null, null, reference, null, null, null,
-                false, null, null)).id();
+        ApiCalls.Response accepted = new ApiCalls(port)
+                .post("/api/v1/messages", Map.of("to", NUMBER, "text", TEXT, "reference", reference));
+        assertThat(accepted.status()).isEqualTo(202);
+        id = UUID.fromString(accepted.json().get("id").asString());
         signIn(port, "admin", adminPassword);
     }
 
