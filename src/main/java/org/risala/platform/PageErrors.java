@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -23,9 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Spring MVC's own exceptions (404 of a {@code ResponseStatusException}, a malformed parameter, an unknown path)
  * become problem+json for API calls, as Spring Boot's problem-details handler does (this bean replaces it), and the
- * friendly error page for staff pages: a browser must never be shown a JSON document.
+ * friendly error page for staff pages: a browser must never be shown a JSON document. Ordered like the handler it
+ * replaces, so the same advice wins as before.
  */
 @ControllerAdvice
+@Order(0)
 class PageErrors extends ResponseEntityExceptionHandler {
 
     @Override

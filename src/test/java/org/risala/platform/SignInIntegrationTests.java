@@ -5,6 +5,7 @@ import static org.risala.testing.Browser.driver;
 import static org.risala.testing.Browser.find;
 import static org.risala.testing.Browser.open;
 import static org.risala.testing.Browser.signIn;
+import static org.risala.testing.Browser.waitUntil;
 
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.risala.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +102,8 @@ class SignInIntegrationTests {
         signIn(port, "admin", adminPassword);
         open(port, "/admin/users");
         find(By.cssSelector("#users tr[data-username='" + username + "'] button")).click();
-        assertThat(find(By.cssSelector("#users tr[data-username='" + username + "']")).getText()).contains("disabled");
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#users tr[data-username='" + username + "']"), "disabled"));
 
         signIn(port, username, "password-of-a-leaver");
         assertThat(driver().getCurrentUrl()).contains("/login?error");

@@ -15,6 +15,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for all browser tests of a JVM:
@@ -49,7 +52,15 @@ public final class Browser {
         WebDriver d = driver();
         d.findElement(By.id("username")).sendKeys(username);
         d.findElement(By.id("password")).sendKeys(password);
+        String form = d.getCurrentUrl();
         d.findElement(By.cssSelector("form button[type=submit]")).click();
+        // a click does not always wait for the navigation it starts; the next page is /login?error or the target
+        waitUntil(ExpectedConditions.not(ExpectedConditions.urlToBe(form)));
+    }
+
+    /** for what the implicit wait of findElement does not cover: a new URL, or new text in an element that exists */
+    public static <T> T waitUntil(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver(), Duration.ofSeconds(5)).until(condition);
     }
 
     public static void signOut() {

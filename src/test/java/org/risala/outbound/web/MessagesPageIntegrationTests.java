@@ -6,6 +6,7 @@ import static org.risala.testing.Browser.driver;
 import static org.risala.testing.Browser.find;
 import static org.risala.testing.Browser.open;
 import static org.risala.testing.Browser.signIn;
+import static org.risala.testing.Browser.waitUntil;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.risala.outbound.MessageView;
 import org.risala.outbound.OutboundMessaging;
 import org.risala.testing.ApiCalls;
@@ -72,7 +74,7 @@ class MessagesPageIntegrationTests {
         open(port, "/messages?reference=" + reference);
         find(By.cssSelector("#results tbody tr[data-id] a")).click();
 
-        assertThat(driver().getCurrentUrl()).endsWith("/messages/" + id);
+        waitUntil(ExpectedConditions.urlContains("/messages/" + id));
         assertThat(find(By.id("to")).getText()).isEqualTo(NUMBER);
         assertThat(find(By.id("text")).getText()).isEqualTo(TEXT);
         assertThat(find(By.id("text")).getAttribute("dir")).isEqualTo("auto");
@@ -93,6 +95,14 @@ class MessagesPageIntegrationTests {
         assertThat(find(By.id("to-error")).getText()).contains("not a valid mobile number");
         assertThat(find(By.id("to")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver().findElements(By.cssSelector(".error-code"))).isEmpty();
+    }
+
+    @Test
+    void aMalformedMessageIdIsTheFriendlyErrorPageNotJson() {
+        open(port, "/messages/not-a-message-id");
+
+        assertThat(find(By.cssSelector(".error-code")).getText()).isEqualTo("400");
+        assertThat(driver().getPageSource()).doesNotContain("Exception", "\"detail\"");
     }
 
     @Test
