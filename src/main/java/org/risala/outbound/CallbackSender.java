@@ -41,7 +41,6 @@ class CallbackSender {
     static final String SIGNATURE_HEADER = "X-Risala-Signature";
     private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);
     private static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_IN_FLIGHT = 64;
@@ -57,19 +56,20 @@ class CallbackSender {
     private final TransactionTemplate tx;
     private final CallbackSigner signer;
     private final Clock clock;
-    private final RetryPolicy retryPolicy = new RetryPolicy(FIRST_RETRY, MAX_RETRY);
+    private final RetryPolicy retryPolicy;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final GroupCommit<Result> results;
 
     CallbackSender(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate tx, CallbackSigner signer,
-                   Clock clock) {
+                   Clock clock, OutboundProperties properties) {
+        this.retryPolicy = new RetryPolicy(properties.callbackRetryInitialDelay(), MAX_RETRY);
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = tx;
         this.signer = signer;
         this.clock = clock;
-        this.results = new GroupCommit<>("callback-results", 1, 500, rs -> tx.executeWithoutResult(s -> record(rs)));
+        this.results = new GroupCommit<>("callback-results", 1, 500, tx, this::record);
     }
 
     @Scheduled(fixedDelayString = "${risala.outbound.callback-poll-interval:200ms}")

@@ -1,40 +1,88 @@
 package org.risala.outbound;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit: callers hand over one item each and wait; writer threads take whatever has piled up and write it in
+ * Group commit: callers hand over their rows and wait; writer threads take whatever has piled up and write it in
  * one transaction. Under load a commit carries hundreds of rows, so the database sees few, large transactions while
- * every caller still learns only after its own row is durable.
+ * every caller still learns only after its own rows are durable.
+ *
+ * <p>A caller that stops waiting ({@link Ticket#await} timing out) is told "not stored" only if its rows are then
+ * left out of the commit: just before committing, the writer marks each waiting caller as committed, and rolls
+ * back and writes again without those that gave up first. So a timeout never hides a stored message.
  */
 final class GroupCommit<T> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int WAITING = 0;
+    private static final int COMMITTING = 1;
+    private static final int ABANDONED = 2;
 
-    private record Pending<T>(List<T> items, CompletableFuture<Void> done) {
+    /** one caller's rows, written together, and whether the caller still waits for them */
+    static final class Ticket<T> {
+        private final List<T> items;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+
+        private Ticket(List<T> items) {
+            this.items = items;
+        }
+
+        CompletableFuture<Void> future() {
+            return done;
+        }
+
+        /**
+         * @throws TimeoutException when the rows were not stored within the timeout; they will then never be
+         * @throws ExecutionException when writing them failed
+         */
+        void await(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+            try {
+                done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (state.compareAndSet(WAITING, ABANDONED)) {
+                    throw e;
+                }
+                // the writer is committing these rows right now: its answer comes in moments
+                done.get();
+            }
+        }
+    }
+
+    private static final class RolledBackForAbandoned extends RuntimeException {
+        RolledBackForAbandoned() {
+            super(null, null, false, false);
+        }
     }
 
     private final String name;
     private final int maxBatch;
-    private final Consumer<List<T>> writer;
-    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private final TransactionTemplate tx;
+    private final Consumer<List<T>> write;
+    private final BlockingQueue<Ticket<T>> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    /** @param writer writes a batch in one transaction; if it throws, every caller of that batch sees the error */
-    GroupCommit(String name, int threadCount, int maxBatch, Consumer<List<T>> writer) {
+    /** @param write writes a batch inside the transaction; if it throws, every caller of that batch sees the error */
+    GroupCommit(String name, int threadCount, int maxBatch, TransactionTemplate tx, Consumer<List<T>> write) {
         this.name = name;
         this.maxBatch = maxBatch;
-        this.writer = writer;
+        this.tx = tx;
+        this.write = write;
         for (int i = 0; i < threadCount; i++) {
             Thread t = new Thread(this::run, name + "-writer-" + i);
             t.setDaemon(true);
@@ -44,26 +92,20 @@ final class GroupCommit<T> {
     }
 
     CompletableFuture<Void> submit(T item) {
-        return submitAll(List.of(item));
+        return submitAll(List.of(item)).future();
     }
 
     /** the items are written together, in one transaction */
-    CompletableFuture<Void> submitAll(List<T> items) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    Ticket<T> submitAll(List<T> items) {
+        Ticket<T> ticket = new Ticket<>(items);
         if (!running) {
-            done.completeExceptionally(new IllegalStateException(name + " is shut down"));
-            return done;
+            ticket.done.completeExceptionally(new IllegalStateException(name + " is shut down"));
+        } else if (items.isEmpty()) {
+            ticket.done.complete(null);
+        } else {
+            queue.add(ticket);
         }
-        if (items.isEmpty()) {
-            done.complete(null);
-            return done;
-        }
-        queue.add(new Pending<>(items, done));
-        return done;
-    }
-
-    int backlog() {
-        return queue.size();
+        return ticket;
     }
 
     void shutdown() {
@@ -77,47 +119,66 @@ final class GroupCommit<T> {
                 return;
             }
         }
-        Pending<T> left;
+        Ticket<T> left;
         while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new IllegalStateException(name + " is shut down"));
+            left.done.completeExceptionally(new IllegalStateException(name + " is shut down"));
         }
     }
 
     private void run() {
-        List<Pending<T>> batch = new ArrayList<>();
-        List<T> items = new ArrayList<>();
+        List<Ticket<T>> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Ticket<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                items.addAll(first.items());
-                Pending<T> next;
-                while (items.size() < maxBatch && (next = queue.poll()) != null) {
+                int rows = first.items.size();
+                Ticket<T> next;
+                while (rows < maxBatch && (next = queue.poll()) != null) {
                     batch.add(next);
-                    items.addAll(next.items());
+                    rows += next.items.size();
                 }
-                write(batch, items);
+                write(batch);
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
                 }
             } finally {
                 batch.clear();
-                items.clear();
             }
         }
     }
 
-    private void write(List<Pending<T>> batch, List<T> items) {
-        try {
-            writer.accept(List.copyOf(items));
-            batch.forEach(p -> p.done().complete(null));
-        } catch (RuntimeException e) {
-            log.warn("{}: writing {} rows failed: {}", name, items.size(), e.toString());
-            batch.forEach(p -> p.done().completeExceptionally(e));
+    private void write(List<Ticket<T>> batch) {
+        List<Ticket<T>> live = batch.stream().filter(t -> t.state.get() == WAITING).toList();
+        while (!live.isEmpty()) {
+            List<Ticket<T>> writing = live;
+            try {
+                tx.executeWithoutResult(s -> {
+                    List<T> items = new ArrayList<>();
+                    writing.forEach(t -> items.addAll(t.items));
+                    write.accept(items);
+                    boolean anyAbandoned = false;
+                    for (Ticket<T> t : writing) {
+                        anyAbandoned |= !t.state.compareAndSet(WAITING, COMMITTING);
+                    }
+                    if (anyAbandoned) {
+                        throw new RolledBackForAbandoned();
+                    }
+                });
+                writing.forEach(t -> t.done.complete(null));
+                return;
+            } catch (RolledBackForAbandoned e) {
+                // callers that gave up are left out; the others were marked COMMITTING and are written again
+                live = writing.stream().filter(t -> t.state.get() == COMMITTING).toList();
+                live.forEach(t -> t.state.set(WAITING));
+            } catch (RuntimeException e) {
+                log.warn("{}: writing {} rows failed: {}", name, writing.size(), e.toString());
+                writing.forEach(t -> t.done.completeExceptionally(e));
+                return;
+            }
         }
     }
 }

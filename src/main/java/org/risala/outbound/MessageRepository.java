@@ -322,6 +322,39 @@ class MessageRepository {
                 .param("now", ts(now)).param("limit", limit).query(UUID.class).list();
     }
 
+    record Waiting(UUID messageId, String recipient, boolean testMode) {
+    }
+
+    /** unclaimed messages waiting for one operator, locked so they can be moved to another */
+    List<Waiting> lockWaiting(String operator, Instant now, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                        SELECT message_id FROM message_queue
+                        WHERE stage = 'SEND' AND operator = :op AND (claimed_until IS NULL OR claimed_until < :now)
+                        LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("op", operator).param("now", ts(now)).param("limit", limit).query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, recipient, test_mode FROM outbound_message WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), rs.getString("recipient"),
+                        rs.getBoolean("test_mode")))
+                .list();
+    }
+
+    record Reroute(UUID messageId, String operator, Instant at, String detail) {
+    }
+
+    void reroute(List<Reroute> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = moves.stream().map(m -> new MapSqlParameterSource().addValue("id", m.messageId())
+                .addValue("op", m.operator())).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("UPDATE message_queue SET operator = :op WHERE message_id = :id", rows);
+        batch.batchUpdate("UPDATE outbound_message SET operator = :op WHERE id = :id", rows);
+        events(moves.stream().map(m -> new Event(m.messageId(), m.at(), MessageStatus.QUEUED.name(), m.detail())).toList());
+    }
+
     Map<Priority, Long> queueDepth() {
         Map<Priority, Long> depth = new HashMap<>();
         for (Priority p : Priority.values()) {

@@ -1,5 +1,7 @@
 package org.risala.outbound;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +35,13 @@ class OperatorRouter {
             }
             return OperatorLinks.SIMULATOR;
         }
-        return candidates(e164).findFirst().map(SmppProperties.Operator::name)
-                .orElseThrow(() -> new SendRejected("to", "no configured operator carries " + e164));
+        List<BindStatus> binds = links.binds();
+        List<String> candidates = candidates(e164).map(SmppProperties.Operator::name).toList();
+        if (candidates.isEmpty()) {
+            throw new SendRejected("to", "no configured operator carries " + e164);
+        }
+        // the preferred operator that is up; when none is up, the preferred one, to be sent when it comes back
+        return candidates.stream().filter(name -> isUp(name, binds)).findFirst().orElse(candidates.get(0));
     }
 
     /** another operator for the number that is up somewhere in the cluster, if any */
@@ -50,6 +57,16 @@ class OperatorRouter {
 
     boolean isUp(String operator) {
         return isUp(operator, links.binds());
+    }
+
+    /** real operators with no bound bind anywhere in the cluster for longer than {@code grace} */
+    List<String> downFor(Duration grace, Instant now) {
+        List<BindStatus> binds = links.binds();
+        return realOperators().stream().map(SmppProperties.Operator::name)
+                .filter(name -> !isUp(name, binds))
+                .filter(name -> binds.stream().filter(b -> b.operator().equals(name))
+                        .allMatch(b -> b.since() == null || b.since().plus(grace).isBefore(now)))
+                .toList();
     }
 
     private static boolean isUp(String operator, List<BindStatus> binds) {

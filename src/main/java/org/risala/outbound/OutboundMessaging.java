@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.risala.sms.MsisdnParser;
@@ -23,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class OutboundMessaging {
 
-    private static final long STORE_TIMEOUT_SECONDS = 10;
-
     private final MessageComposer composer;
     private final MessageRepository messages;
     private final MessageQueries queries;
@@ -34,6 +31,7 @@ public class OutboundMessaging {
     private final Clock clock;
     private final MsisdnParser numbers;
     private final GroupCommit<NewMessage> writer;
+    private final java.time.Duration storeTimeout;
 
     OutboundMessaging(MessageComposer composer, MessageRepository messages, MessageQueries queries,
                       Dispatcher dispatcher, OutboundMetrics metrics, TransactionTemplate tx, Clock clock,
@@ -45,9 +43,9 @@ public class OutboundMessaging {
         this.metrics = metrics;
         this.tx = tx;
         this.clock = clock;
+        this.storeTimeout = properties.storeTimeout();
         this.numbers = new MsisdnParser(properties.defaultRegion(), properties.allowInternational());
-        this.writer = new GroupCommit<>("accept", properties.writerThreads(), 2000,
-                batch -> tx.executeWithoutResult(s -> messages.insert(batch)));
+        this.writer = new GroupCommit<>("accept", properties.writerThreads(), 2000, tx, messages::insert);
     }
 
     /**
@@ -64,7 +62,7 @@ public class OutboundMessaging {
                 return earlier.get();
             }
         } else {
-            await(writer.submit(m));
+            await(writer.submitAll(List.of(m)));
         }
         accepted(List.of(m));
         return accepted(m, composed.warnings());
@@ -162,17 +160,17 @@ public class OutboundMessaging {
         return new Accepted(m.id(), MessageStatus.QUEUED, m.recipient(), m.encoding(), m.segments(), warnings);
     }
 
-    private static void await(java.util.concurrent.CompletableFuture<Void> stored) {
+    private void await(GroupCommit.Ticket<NewMessage> stored) {
         try {
-            stored.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            stored.await(storeTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailable(e);
         } catch (ExecutionException e) {
             throw new StoreUnavailable(e.getCause());
         } catch (TimeoutException e) {
-            // the write may still commit; the message would then be sent though the caller was told 503
-            throw new StoreUnavailable(e);
+            // the rows are then left out of the commit for good: "not accepted" stays true
+            throw new StoreUnavailable(new TimeoutException("not stored within " + storeTimeout));
         }
     }
 

@@ -21,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultRegion     region for numbers written without a country code
  * @param allowInternational whether numbers outside the default region are accepted
  * @param maxBatch          most messages in one batch request
+ * @param writerThreads     threads that group-commit accepted messages, submit results and receipts
+ * @param failoverAfter     messages waiting for an operator that has had no bound bind this long go to another one
+ * @param storeTimeout      how long an API call waits for its message to be stored before answering 503
+ * @param callbackRetryInitialDelay first retry of a failed status callback; doubling, up to an hour, for 24 hours
  */
 @Validated
 @ConfigurationProperties("risala.outbound")
@@ -35,7 +39,10 @@ public record OutboundProperties(
         String defaultRegion,
         Boolean allowInternational,
         @Min(1) Integer maxBatch,
-        @Min(1) Integer writerThreads) {
+        @Min(1) Integer writerThreads,
+        Duration callbackRetryInitialDelay,
+        Duration failoverAfter,
+        Duration storeTimeout) {
 
     public OutboundProperties {
         maxSegments = maxSegments == null ? 8 : maxSegments;
@@ -49,5 +56,8 @@ public record OutboundProperties(
         allowInternational = allowInternational != null && allowInternational;
         maxBatch = maxBatch == null ? 10_000 : maxBatch;
         writerThreads = writerThreads == null ? 2 : writerThreads;
+        storeTimeout = storeTimeout == null ? Duration.ofSeconds(10) : storeTimeout;
+        failoverAfter = failoverAfter == null ? Duration.ofSeconds(10) : failoverAfter;
+        callbackRetryInitialDelay = callbackRetryInitialDelay == null ? Duration.ofSeconds(10) : callbackRetryInitialDelay;
     }
 }

@@ -47,8 +47,8 @@ class ReceiptReconciler {
         this.finaliser = finaliser;
         this.tx = tx;
         this.clock = clock;
-        this.writer = new GroupCommit<>("receipts", properties.writerThreads(), 1000,
-                batch -> tx.executeWithoutResult(s -> apply(batch, true)));
+        this.writer = new GroupCommit<>("receipts", properties.writerThreads(), 1000, tx,
+                batch -> apply(batch, true));
     }
 
     /**
@@ -104,7 +104,9 @@ class ReceiptReconciler {
         List<Finalisation> finals = new ArrayList<>();
         for (ReceiptRepository.MessageParts m : receipts.submittedMessages(messageIds)) {
             PartOutcomes.aggregate(m.partStates(), m.segments()).ifPresent(status -> {
-                Instant at = m.lastDoneAt() == null ? clock.instant() : m.lastDoneAt();
+                // the SMSC's done date has only minute precision and its own clock: the message is done when the
+                // last receipt reached us, which also makes delivery latency measurable in milliseconds
+                Instant at = clock.instant();
                 String reason = status == MessageStatus.DELIVERED ? "delivered"
                         : "operator reports " + status + (m.lastError() == null ? "" : " (error " + m.lastError() + ")");
                 finals.add(new Finalisation(m.messageId(), status, at, status == MessageStatus.DELIVERED ? null

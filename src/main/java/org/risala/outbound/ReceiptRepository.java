@@ -67,25 +67,36 @@ class ReceiptRepository {
     }
 
     record MessageParts(UUID messageId, int segments, String status, Instant submittedAt, List<ReceiptState> partStates,
-                        Instant lastDoneAt, String lastError) {
+                        String lastError) {
     }
 
-    /** the submitted messages among ids, with the receipt states of their parts */
+    /**
+     * The submitted messages among ids, with the receipt states of their parts. The messages are locked first (in
+     * id order, so two batches cannot deadlock): receipts for two parts of one message may be stored by two
+     * transactions at once, and without the lock each would see the other's part still open and neither would
+     * settle the message. The part states are read after the lock, so they include what the other committed.
+     */
     List<MessageParts> submittedMessages(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        record Part(ReceiptState state, Instant doneAt, String error) {
+        List<UUID> locked = jdbc.sql("SELECT id FROM outbound_message WHERE id IN (:ids) AND status = 'SUBMITTED' "
+                        + "ORDER BY id FOR UPDATE")
+                .param("ids", ids).query(UUID.class).list();
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        ids = locked;
+        record Part(ReceiptState state, String error) {
         }
         Map<UUID, List<Part>> parts = new HashMap<>();
-        jdbc.sql("SELECT message_id, status, done_at, error_code FROM message_part WHERE message_id IN (:ids)")
+        jdbc.sql("SELECT message_id, status, error_code FROM message_part WHERE message_id IN (:ids)")
                 .param("ids", ids)
                 .query(rs -> {
                     String status = rs.getString("status");
                     if (!MessageRepository.PART_SUBMITTED.equals(status)) {
                         parts.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
-                                .add(new Part(ReceiptState.valueOf(status), instant(rs, "done_at"),
-                                        rs.getString("error_code")));
+                                .add(new Part(ReceiptState.valueOf(status), rs.getString("error_code")));
                     }
                 });
         return jdbc.sql("SELECT id, segments, status, submitted_at FROM outbound_message WHERE id IN (:ids) AND status = 'SUBMITTED'")
@@ -93,12 +104,10 @@ class ReceiptRepository {
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     List<Part> ps = parts.getOrDefault(id, List.of());
-                    Instant last = ps.stream().map(Part::doneAt).filter(java.util.Objects::nonNull)
-                            .max(Instant::compareTo).orElse(null);
                     String error = ps.stream().map(Part::error).filter(e -> e != null && !e.isBlank()
                             && !e.chars().allMatch(c -> c == '0')).findFirst().orElse(null);
                     return new MessageParts(id, rs.getInt("segments"), rs.getString("status"),
-                            instant(rs, "submitted_at"), ps.stream().map(Part::state).toList(), last, error);
+                            instant(rs, "submitted_at"), ps.stream().map(Part::state).toList(), error);
                 })
                 .list();
     }

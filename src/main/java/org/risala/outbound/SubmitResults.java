@@ -49,8 +49,7 @@ class SubmitResults {
         this.properties = properties;
         this.clock = clock;
         this.retryPolicy = new RetryPolicy(properties.retryInitialDelay(), properties.retryMaxDelay());
-        this.writer = new GroupCommit<>("submit-results", properties.writerThreads(), 1000,
-                batch -> tx.executeWithoutResult(s -> record(batch)));
+        this.writer = new GroupCommit<>("submit-results", properties.writerThreads(), 1000, tx, this::record);
     }
 
     CompletableFuture<Void> record(ClaimedMessage message, SubmitResult result) {
@@ -68,6 +67,11 @@ class SubmitResults {
             if (r == null) {
                 finals.add(new Finalisation(m.id(), MessageStatus.EXPIRED, a.at(), null,
                         "validity ended before it could be sent"));
+                continue;
+            }
+            if (r.outcome() != SubmitResult.Outcome.ACCEPTED && !m.expiresAt().isAfter(a.at())) {
+                finals.add(new Finalisation(m.id(), MessageStatus.EXPIRED, a.at(), null,
+                        "validity ended while sending; last answer from " + m.operator() + ": " + r.reason()));
                 continue;
             }
             r.parts().forEach(p -> parts.add(new MessageRepository.PartRow(m.id(), p.partNumber(), m.operator(),

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Time-driven transitions that no operator will trigger: messages whose validity ended while they waited
- * (e.g. their operator was down), and submitted messages whose receipt never came (UNKNOWN). Safe to run on every
+ * (e.g. their operator was down), submitted messages whose receipt never came (UNKNOWN), and messages waiting for an
+ * operator that is down, moved to another one. Safe to run on every
  * node at once: rows are locked with SKIP LOCKED and every status change is guarded.
  */
 @Component
@@ -24,9 +25,15 @@ class Sweeper {
     private final OutboundMetrics metrics;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OperatorRouter router;
+    private final Dispatcher dispatcher;
+    private final OutboundProperties properties;
 
     Sweeper(MessageRepository messages, Finaliser finaliser, OutboundMetrics metrics, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, OperatorRouter router, Dispatcher dispatcher, OutboundProperties properties) {
+        this.router = router;
+        this.dispatcher = dispatcher;
+        this.properties = properties;
         this.messages = messages;
         this.finaliser = finaliser;
         this.metrics = metrics;
@@ -38,6 +45,26 @@ class Sweeper {
     void sweep() {
         expireWaiting();
         declareUnknown();
+        failOver();
+    }
+
+    /** moves messages waiting for an operator that has been down a while to another operator allowed for them */
+    int failOver() {
+        int moved = 0;
+        for (String down : router.downFor(properties.failoverAfter(), clock.instant())) {
+            moved += tx.execute(s -> {
+                Instant now = clock.instant();
+                List<MessageRepository.Reroute> moves = messages.lockWaiting(down, now, BATCH).stream()
+                        .flatMap(w -> router.alternative(down, w.recipient(), w.testMode()).stream()
+                                .map(to -> new MessageRepository.Reroute(w.messageId(), to, now,
+                                        "rerouted from " + down + " (down) to " + to)))
+                        .toList();
+                messages.reroute(moves);
+                moves.stream().map(MessageRepository.Reroute::operator).distinct().forEach(dispatcher::wake);
+                return moves.size();
+            });
+        }
+        return moved;
     }
 
     int expireWaiting() {

@@ -126,6 +126,12 @@ class SmppOperatorLinks implements OperatorLinks, SmartLifecycle {
     }
 
     @Override
+    public int window(String operator) {
+        return sessionsOf(operator).stream().filter(OperatorSession::canTransmit)
+                .mapToInt(OperatorSession::windowSize).sum();
+    }
+
+    @Override
     public int freeWindow(String operator) {
         return sessionsOf(operator).stream().mapToInt(OperatorSession::freeWindow).sum();
     }

@@ -17,6 +17,7 @@ import org.risala.simulator.HandsetMessage;
 import org.risala.simulator.SmscSimulator;
 import org.risala.testing.ApiCalls;
 import org.risala.testing.IntegrationTest;
+import org.risala.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,6 +32,9 @@ class MessagesApiIntegrationTests {
 
     @Autowired
     SmscSimulator simulator;
+
+    @Autowired
+    TestClock clock;
 
     ApiCalls api;
 
@@ -184,13 +188,40 @@ class MessagesApiIntegrationTests {
     @Test
     void aScheduledMessageWaitsUntilItsTime() {
         String to = newNumber();
-        Instant at = Instant.now().plusSeconds(3);
+        Instant at = clock.instant().plusSeconds(3);
         JsonNode accepted = send(Map.of("to", to, "text", "Reminder: renew your registration", "sendAt", at.toString()));
         String id = accepted.get("id").asString();
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
                 .until(() -> simulator.inbox(to).isEmpty());
         JsonNode message = awaitStatus(id, "DELIVERED");
         assertThat(Instant.parse(message.get("submittedAt").asString())).isAfterOrEqualTo(at);
+    }
+
+    @Test
+    void aMessageThatCannotBeSentBeforeItsValidityEndsExpires() {
+        simulator.settings().throttleFraction(1.0);
+        String to = newNumber();
+        String id = send(Map.of("to", to, "text", "only useful for a minute", "validityMinutes", 1)).get("id").asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/messages/" + id).json().get("attempts").asInt() >= 1);
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode message = awaitStatus(id, "EXPIRED");
+        assertThat(message.get("failureReason").asString()).contains("validity");
+        assertThat(simulator.inbox(to)).isEmpty();
+    }
+
+    @Test
+    void aSubmittedMessageWithoutAReceiptBecomesUnknownAfterTheReceiptTimeout() {
+        simulator.settings().receiptDelay(Duration.ofMinutes(30));
+        try {
+            String id = send(Map.of("to", newNumber(), "text", "receipt will be late")).get("id").asString();
+            awaitStatus(id, "SUBMITTED");
+            clock.advance(Duration.ofHours(49));
+            JsonNode message = awaitStatus(id, "UNKNOWN");
+            assertThat(message.get("failureReason").asString()).contains("receipt");
+        } finally {
+            simulator.settings().receiptDelay(Duration.ofMillis(20));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.risala.api.v1;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,15 +43,12 @@ class ApiSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.requireExplicitSave(true))
-                .addFilterBefore(new BearerKeyFilter(clients), AuthorizationFilter.class)
+                .addFilterBefore(new BearerKeyFilter(clients, json), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/admin/**").hasAuthority("SCOPE_admin")
                         .requestMatchers("/api/v1/messages/**", "/api/v1/messages").hasAuthority("SCOPE_messages")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> write(json, response,
-                                ApiProblems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                                        "Send a valid API key as 'Authorization: Bearer <key>'.")))
                         .accessDeniedHandler((request, response, ex) -> write(json, response,
                                 ApiProblems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                         "This API key does not have the scope this endpoint needs."))));
@@ -66,29 +64,37 @@ class ApiSecurityConfiguration {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** turns a valid bearer key into an authenticated {@link ApiPrincipal}; anything else stays anonymous */
+    /**
+     * Every API endpoint needs a key: a request without a valid bearer key is answered 401 here, before anything
+     * else runs; a valid key becomes an authenticated {@link ApiPrincipal} with its scopes as authorities.
+     */
     static final class BearerKeyFilter extends OncePerRequestFilter {
 
         private final ApiClients clients;
+        private final JsonMapper json;
 
-        BearerKeyFilter(ApiClients clients) {
+        BearerKeyFilter(ApiClients clients, JsonMapper json) {
             this.clients = clients;
+            this.json = json;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                clients.authenticate(header.substring(7).trim()).ifPresent(principal -> {
-                    List<SimpleGrantedAuthority> authorities = principal.scopes().stream()
-                            .map(s -> new SimpleGrantedAuthority("SCOPE_" + s.apiName())).toList();
-                    var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-                    var context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(auth);
-                    SecurityContextHolder.setContext(context);
-                });
+            Optional<ApiPrincipal> principal = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? clients.authenticate(header.substring(7).trim()) : Optional.empty();
+            if (principal.isEmpty()) {
+                write(json, response, ApiProblems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                        header == null ? "Send an API key as 'Authorization: Bearer <key>'."
+                                : "The API key is unknown or revoked."));
+                return;
             }
+            List<SimpleGrantedAuthority> authorities = principal.get().scopes().stream()
+                    .map(s -> new SimpleGrantedAuthority("SCOPE_" + s.apiName())).toList();
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null, authorities));
+            SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);
             } finally {
