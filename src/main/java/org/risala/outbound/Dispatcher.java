@@ -98,6 +98,12 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
+    /** keeps sending while the application context is paused, as the operator links it feeds stay bound */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

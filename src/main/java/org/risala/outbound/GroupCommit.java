@@ -175,8 +175,17 @@ final class GroupCommit<T> {
                 live = writing.stream().filter(t -> t.state.get() == COMMITTING).toList();
                 live.forEach(t -> t.state.set(WAITING));
             } catch (RuntimeException e) {
-                log.warn("{}: writing {} rows failed: {}", name, writing.size(), e.toString());
-                writing.forEach(t -> t.done.completeExceptionally(e));
+                // a failed commit stored nothing: callers marked for it wait again (or may now give up)
+                writing.forEach(t -> t.state.compareAndSet(COMMITTING, WAITING));
+                if (writing.size() > 1) {
+                    // one caller's bad row must not sink the others: write each caller on its own
+                    log.warn("{}: a batch of {} callers failed ({}); writing them one by one", name, writing.size(),
+                            e.toString());
+                    writing.forEach(t -> write(List.of(t)));
+                } else {
+                    log.warn("{}: writing failed: {}", name, e.toString());
+                    writing.get(0).done.completeExceptionally(e);
+                }
                 return;
             }
         }

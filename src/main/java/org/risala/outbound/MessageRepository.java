@@ -181,13 +181,15 @@ class MessageRepository {
     record PartRow(UUID messageId, int partNo, String operator, String smscId, Instant submittedAt) {
     }
 
+    /** a part already recorded (the message was sent twice, e.g. after a lapsed claim) keeps its first SMSC id */
     void insertParts(List<PartRow> parts) {
         if (parts.isEmpty()) {
             return;
         }
         batch.batchUpdate("""
                 INSERT INTO message_part (message_id, part_no, operator, smsc_id, status, submitted_at)
-                VALUES (:m, :p, :op, :smsc, 'SUBMITTED', :at)""", parts.stream()
+                VALUES (:m, :p, :op, :smsc, 'SUBMITTED', :at)
+                ON CONFLICT DO NOTHING""", parts.stream()
                 .map(p -> new MapSqlParameterSource().addValue("m", p.messageId()).addValue("p", p.partNo())
                         .addValue("op", p.operator()).addValue("smsc", p.smscId()).addValue("at", ts(p.submittedAt())))
                 .toArray(SqlParameterSource[]::new));
@@ -273,7 +275,8 @@ class MessageRepository {
                     WHERE id = :id AND status IN (:from)""", group.stream()
                     .map(f -> new MapSqlParameterSource().addValue("id", f.messageId()).addValue("status", target.name())
                             .addValue("at", ts(f.at())).addValue("code", f.failureCode())
-                            .addValue("reason", truncate(f.reason(), 300)).addValue("from", from))
+                            .addValue("reason", target == MessageStatus.DELIVERED ? null : truncate(f.reason(), 300))
+                            .addValue("from", from))
                     .toArray(SqlParameterSource[]::new));
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 0) {

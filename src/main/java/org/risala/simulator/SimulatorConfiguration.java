@@ -70,6 +70,12 @@ public class SimulatorConfiguration {
             running = false;
         }
 
+        /** the listening socket was opened when the bean was created and others know its port: a pause must not close it */
+        @Override
+        public boolean isPauseable() {
+            return false;
+        }
+
         @Override
         public boolean isRunning() {
             return running;

@@ -188,6 +188,12 @@ class SmppOperatorLinks implements OperatorLinks, SmartLifecycle {
                 .orElse(LONGEST_DRAIN);
     }
 
+    /** binds and their leases stay up while the application context is paused (e.g. cached between tests) */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Calls Risala's HTTP API over a real socket, as a client system would. */
 public final class ApiCalls {
 
-    public static final String BOOTSTRAP_KEY = "rsl_test_bootstrap_key_for_integration_tests";
+    public static final String BOOTSTRAP_KEY = "rsl_live_bootstrap_key_for_integration_tests";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

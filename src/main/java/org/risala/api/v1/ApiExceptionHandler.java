@@ -20,7 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of the API as problem+json: never a stack trace, always the field and the reason when there is one. */
-@RestControllerAdvice(basePackages = "org.risala.api")
+@RestControllerAdvice(basePackages = "org.risala.api.v1")
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
