@@ -17,7 +17,7 @@ function request()
   local items = {}
   for i = 1, size do
     counter = counter + 1
-    items[i] = '{"to":"' .. string.format("+9689%07d", counter % 10000000) ..
+    items[i] = '{"to":"' .. string.format("+96891%06d", counter % 1000000) ..
                '","text":"Registration of your vehicle expires soon. Ref ' .. counter .. '","priority":"bulk"}'
   end
   local body = '{"messages":[' .. table.concat(items, ",") .. ']}'

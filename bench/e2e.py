@@ -18,7 +18,7 @@ def worker(start):
                 return
             count = min(batch, total - sent)
             sent += count
-        items = [{"to": "+9689%07d" % ((n + i) % 10000000), "text": "Alert %d: road closed near Muscat Expressway" % (n + i),
+        items = [{"to": "+96891%06d" % ((n + i) % 1000000), "text": "Alert %d: road closed near Muscat Expressway" % (n + i),
                   "reference": tag} for i in range(count)]
         n += count
         body = json.dumps({"messages": items}).encode()

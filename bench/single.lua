@@ -14,7 +14,7 @@ end
 
 function request()
   counter = counter + 1
-  local number = string.format("+9689%07d", counter % 10000000)
+  local number = string.format("+96891%06d", counter % 1000000)
   local body = '{"to":"' .. number .. '","text":"Your visa application is approved. Ref ' .. counter ..
                '","reference":"bench-single"}'
   return wrk.format("POST", "/api/v1/messages",

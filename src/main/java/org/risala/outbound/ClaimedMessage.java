@@ -12,4 +12,9 @@ import java.util.UUID;
 record ClaimedMessage(UUID id, String operator, String recipient, String sender, String body, Priority priority,
                       boolean testMode, int concatReference, int attempts, Instant expiresAt,
                       Set<Integer> partsSubmitted, boolean staleClaim) {
+
+    ClaimedMessage withPartsSubmitted(Set<Integer> parts) {
+        return new ClaimedMessage(id, operator, recipient, sender, body, priority, testMode, concatReference, attempts,
+                expiresAt, parts, staleClaim);
+    }
 }

@@ -5,6 +5,7 @@ import static org.risala.outbound.MessageRepository.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,15 +81,24 @@ class MessageQueries {
         UUID id = rs.getObject("id", UUID.class);
         long client = rs.getLong("client_id");
         Long clientId = rs.wasNull() ? null : client;
+        MessageStatus status = MessageStatus.valueOf(rs.getString("status"));
+        Instant acceptedAt = instant(rs, "accepted_at");
+        Instant sendAt = instant(rs, "send_at");
+        Instant submittedAt = instant(rs, "submitted_at");
+        Instant doneAt = instant(rs, "done_at");
+        String operator = rs.getString("operator");
+        String failureReason = rs.getString("failure_reason");
         List<MessageView.Part> parts = withDetails ? parts(id) : List.of();
-        List<MessageView.Event> timeline = withDetails ? timeline(id) : List.of();
+        List<MessageView.Event> timeline = List.of();
+        if (withDetails) {
+            timeline = timeline(id, status, acceptedAt, sendAt, submittedAt, doneAt, operator, failureReason);
+        }
         return new MessageView(id, clientId, rs.getString("origin"), rs.getString("reference"),
-                rs.getString("recipient"), rs.getString("sender"), rs.getString("body"),
-                MessageStatus.valueOf(rs.getString("status")), rs.getString("encoding"), rs.getInt("segments"),
-                Priority.ofRank(rs.getInt("priority")), rs.getBoolean("test_mode"), rs.getString("operator"),
-                rs.getInt("attempts"), rs.getBoolean("possible_duplicate"), instant(rs, "accepted_at"),
-                instant(rs, "send_at"), instant(rs, "expires_at"), instant(rs, "submitted_at"),
-                instant(rs, "done_at"), rs.getString("failure_code"), rs.getString("failure_reason"), parts, timeline);
+                rs.getString("recipient"), rs.getString("sender"), rs.getString("body"), status,
+                rs.getString("encoding"), rs.getInt("segments"), Priority.ofRank(rs.getInt("priority")),
+                rs.getBoolean("test_mode"), operator, rs.getInt("attempts"), rs.getBoolean("possible_duplicate"),
+                acceptedAt, sendAt, instant(rs, "expires_at"), submittedAt, doneAt, rs.getString("failure_code"),
+                failureReason, parts, timeline);
     }
 
     private List<MessageView.Part> parts(UUID id) {
@@ -101,10 +111,28 @@ class MessageQueries {
                 .list();
     }
 
-    private List<MessageView.Event> timeline(UUID id) {
-        return jdbc.sql("SELECT at, status, detail FROM message_event WHERE message_id = :id ORDER BY at, id")
+    /**
+     * The ordinary steps (accepted, submitted, final status) come from the message's own columns; only the unusual
+     * ones (retries, failovers, possible duplicates) are stored as events. Sorted by time.
+     */
+    private List<MessageView.Event> timeline(UUID id, MessageStatus status, Instant acceptedAt, Instant sendAt,
+                                             Instant submittedAt, Instant doneAt, String operator,
+                                             String failureReason) {
+        List<MessageView.Event> events = new java.util.ArrayList<>();
+        events.add(new MessageView.Event(acceptedAt, MessageStatus.QUEUED.name(),
+                sendAt != null && sendAt.isAfter(acceptedAt) ? "accepted, scheduled for " + sendAt : "accepted"));
+        if (submittedAt != null) {
+            events.add(new MessageView.Event(submittedAt, MessageStatus.SUBMITTED.name(), "submitted to " + operator));
+        }
+        events.addAll(jdbc.sql("SELECT at, status, detail FROM message_event WHERE message_id = :id ORDER BY at, id")
                 .param("id", id)
                 .query((rs, n) -> new MessageView.Event(instant(rs, "at"), rs.getString("status"), rs.getString("detail")))
-                .list();
+                .list());
+        if (status.isFinal() && doneAt != null) {
+            events.add(new MessageView.Event(doneAt, status.name(),
+                    status == MessageStatus.DELIVERED ? "delivered" : failureReason));
+        }
+        events.sort(java.util.Comparator.comparing(MessageView.Event::at));
+        return events;
     }
 }

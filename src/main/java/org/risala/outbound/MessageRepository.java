@@ -62,14 +62,9 @@ class MessageRepository {
         batch.batchUpdate("""
                 INSERT INTO message_queue (message_id, stage, operator, priority, due_at)
                 VALUES (:id, 'SEND', :operator, :priority, :dueAt)""", rows);
-        batch.batchUpdate("""
-                INSERT INTO message_event (message_id, at, status, detail) VALUES (:id, :acceptedAt, 'QUEUED', :detail)""",
-                rows);
     }
 
     private static SqlParameterSource messageParams(NewMessage m) {
-        String detail = m.sendAt() != null && m.sendAt().isAfter(m.acceptedAt())
-                ? "accepted, scheduled for " + m.sendAt() : "accepted";
         return new MapSqlParameterSource()
                 .addValue("id", m.id())
                 .addValue("clientId", m.clientId())
@@ -90,8 +85,7 @@ class MessageRepository {
                 .addValue("acceptedAt", ts(m.acceptedAt()))
                 .addValue("sendAt", ts(m.sendAt()))
                 .addValue("expiresAt", ts(m.expiresAt()))
-                .addValue("dueAt", ts(m.firstAttemptAt()))
-                .addValue("detail", detail);
+                .addValue("dueAt", ts(m.firstAttemptAt()));
     }
 
     record IdempotentRequest(UUID id, String requestHash) {
@@ -131,8 +125,7 @@ class MessageRepository {
                 .param("node", node).param("until", ts(claimUntil)).param("ids", ids).update();
         Set<UUID> stale = new HashSet<>();
         rows.stream().filter(Row::stale).forEach(r -> stale.add(r.id()));
-        Map<UUID, Set<Integer>> parts = submittedParts(ids);
-        return jdbc.sql("""
+        List<ClaimedMessage> claimed = jdbc.sql("""
                         SELECT id, operator, recipient, sender, body, priority, test_mode, concat_ref, attempts, expires_at
                         FROM outbound_message WHERE id IN (:ids)""")
                 .param("ids", ids)
@@ -141,9 +134,18 @@ class MessageRepository {
                     return new ClaimedMessage(id, rs.getString("operator"), rs.getString("recipient"),
                             rs.getString("sender"), rs.getString("body"), Priority.ofRank(rs.getInt("priority")),
                             rs.getBoolean("test_mode"), rs.getInt("concat_ref"), rs.getInt("attempts"),
-                            instant(rs, "expires_at"), parts.getOrDefault(id, Set.of()), stale.contains(id));
+                            instant(rs, "expires_at"), Set.of(), stale.contains(id));
                 })
                 .list();
+        // only a message tried before can have parts the SMSC already accepted
+        List<UUID> retried = claimed.stream().filter(m -> m.attempts() > 0 || m.staleClaim()).map(ClaimedMessage::id)
+                .toList();
+        if (retried.isEmpty()) {
+            return claimed;
+        }
+        Map<UUID, Set<Integer>> parts = submittedParts(retried);
+        return claimed.stream().map(m -> parts.containsKey(m.id()) ? m.withPartsSubmitted(parts.get(m.id())) : m)
+                .toList();
     }
 
     private Map<UUID, Set<Integer>> submittedParts(Collection<UUID> ids) {
@@ -195,6 +197,7 @@ class MessageRepository {
                 .toArray(SqlParameterSource[]::new));
     }
 
+    /** @param detail something unusual about this submission for the timeline, or null */
     record Submitted(UUID messageId, String operator, Instant at, Instant receiptDeadline, String detail) {
     }
 
@@ -221,8 +224,9 @@ class MessageRepository {
                 .map(s -> new MapSqlParameterSource().addValue("id", s.messageId())
                         .addValue("deadline", ts(s.receiptDeadline())))
                 .toArray(SqlParameterSource[]::new));
-        events(moved.stream().map(s -> new Event(s.messageId(), s.at(), MessageStatus.SUBMITTED.name(), s.detail()))
-                .toList());
+        // the ordinary step is in the timeline from submitted_at; only an unusual one is written down
+        events(moved.stream().filter(s -> s.detail() != null)
+                .map(s -> new Event(s.messageId(), s.at(), MessageStatus.SUBMITTED.name(), s.detail())).toList());
         return moved.stream().map(Submitted::messageId).toList();
     }
 
@@ -289,7 +293,6 @@ class MessageRepository {
         }
         batch.batchUpdate("DELETE FROM message_queue WHERE message_id = :id", applied.stream()
                 .map(f -> new MapSqlParameterSource("id", f.messageId())).toArray(SqlParameterSource[]::new));
-        events(applied.stream().map(f -> new Event(f.messageId(), f.at(), f.status().name(), f.reason())).toList());
         Map<UUID, Finalisation> byId = new HashMap<>();
         applied.forEach(f -> byId.put(f.messageId(), f));
         return jdbc.sql("""

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,28 +19,36 @@ import org.risala.smpp.DeliveryReceiptReceived;
 import org.risala.smpp.ReceiptState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Matches delivery receipts to message parts by (operator, normalised SMSC id) and settles the message once every
- * part has a final receipt. A receipt can come before the submit response that tells us its id has been stored:
- * such receipts are parked and matched as soon as the part is recorded, or by the periodic sweep.
+ * Delivery receipts in two steps. On jSMPP's receiving thread a receipt is only appended to {@code receipt_inbox}
+ * (group-committed), so the SMSC gets its deliver_sm_resp after one short insert. A reconciler thread then matches
+ * inbox rows to message parts by (operator, normalised SMSC id) in large batches and settles each message once every
+ * part has a final receipt. A receipt that came before its submit response was stored simply waits in the inbox
+ * until its part exists; one whose part never appears (an id from before a crash) is kept for a week.
  */
 @Component
-class ReceiptReconciler {
+class ReceiptReconciler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptReconciler.class);
     /** an orphan receipt (an id we never recorded, e.g. sent before a crash) is kept this long for reconciliation */
-    private static final Duration PARKED_RECEIPT_RETENTION = Duration.ofDays(7);
+    private static final Duration ORPHAN_RETENTION = Duration.ofDays(7);
+    private static final int BATCH = 5000;
+    private static final long IDLE_POLL_MILLIS = 50;
 
     private final ReceiptRepository receipts;
     private final Finaliser finaliser;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final GroupCommit<DeliveryReceiptReceived> writer;
+    private final GroupCommit<DeliveryReceiptReceived> inbox;
+    private final Semaphore work = new Semaphore(0);
+    private volatile Thread reconciler;
+    private volatile boolean running;
 
     ReceiptReconciler(ReceiptRepository receipts, Finaliser finaliser, TransactionTemplate tx, Clock clock,
                       OutboundProperties properties) {
@@ -47,8 +56,8 @@ class ReceiptReconciler {
         this.finaliser = finaliser;
         this.tx = tx;
         this.clock = clock;
-        this.writer = new GroupCommit<>("receipts", properties.writerThreads(), 1000, tx,
-                batch -> apply(batch, true));
+        this.inbox = new GroupCommit<>("receipts", properties.writerThreads(), 2000, tx,
+                batch -> receipts.append(batch, clock.instant()));
     }
 
     /**
@@ -58,7 +67,8 @@ class ReceiptReconciler {
     @EventListener
     void on(DeliveryReceiptReceived receipt) {
         try {
-            writer.submit(receipt).get(15, TimeUnit.SECONDS);
+            inbox.submit(receipt).get(15, TimeUnit.SECONDS);
+            wake();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing a receipt", e);
@@ -67,31 +77,44 @@ class ReceiptReconciler {
         }
     }
 
-    /** applies receipts inside the caller's transaction; returns the receipts whose part is not known */
-    List<DeliveryReceiptReceived> apply(List<DeliveryReceiptReceived> batch, boolean parkUnmatched) {
+    /** new receipts or new parts may be matchable now */
+    void wake() {
+        if (work.availablePermits() == 0) {
+            work.release();
+        }
+    }
+
+    /** matches one batch of inbox receipts whose part is known; returns how many it took */
+    int reconcile() {
+        Integer n = tx.execute(s -> {
+            List<ReceiptRepository.Inboxed> matchable = receipts.lockMatchable(BATCH);
+            if (!matchable.isEmpty()) {
+                apply(matchable.stream().map(ReceiptRepository.Inboxed::receipt).toList());
+                receipts.deleteFromInbox(matchable.stream().map(ReceiptRepository.Inboxed::id).toList());
+            }
+            return matchable.size();
+        });
+        return n == null ? 0 : n;
+    }
+
+    private void apply(List<DeliveryReceiptReceived> batch) {
         Map<String, ReceiptRepository.KnownPart> parts = receipts.partsBySmscId(batch);
         List<ReceiptRepository.PartReceipt> updates = new ArrayList<>();
-        List<DeliveryReceiptReceived> unmatched = new ArrayList<>();
         Set<UUID> touched = new LinkedHashSet<>();
+        Set<String> updatedParts = new java.util.HashSet<>();
         Instant now = clock.instant();
         for (DeliveryReceiptReceived r : batch) {
             ReceiptRepository.KnownPart part = parts.get(r.operator() + "/" + r.smscMessageId());
-            if (part == null) {
-                unmatched.add(r);
-            } else if (isOpen(part.status())) {
+            // a repeated receipt for a part already settled (the SMSC resent it) changes nothing
+            if (part != null && isOpen(part.status()) && updatedParts.add(part.key())) {
                 // an intermediate receipt (ENROUTE) is recorded but does not settle anything
                 updates.add(new ReceiptRepository.PartReceipt(part.messageId(), part.partNo(), r.state(),
                         r.doneAt() == null ? now : r.doneAt(), r.errorCode()));
                 touched.add(part.messageId());
             }
-            // else: a repeated receipt for a part already settled; the SMSC resent it, nothing changes
         }
         receipts.updateParts(updates);
-        if (parkUnmatched) {
-            receipts.keepPending(unmatched, now);
-        }
         settle(touched);
-        return unmatched;
     }
 
     private static boolean isOpen(String partStatus) {
@@ -116,38 +139,67 @@ class ReceiptReconciler {
         finaliser.finalise(finals);
     }
 
-    /** after parts were recorded: applies receipts that arrived before them; inside the caller's transaction */
-    void matchParked(Collection<String> smscIds) {
-        List<ReceiptRepository.Pending> pending = receipts.lockPending(smscIds, 10_000);
-        if (!pending.isEmpty()) {
-            resolve(pending);
-        }
-    }
-
-    private void resolve(List<ReceiptRepository.Pending> pending) {
-        List<DeliveryReceiptReceived> unmatched = apply(pending.stream().map(ReceiptRepository.Pending::receipt).toList(),
-                false);
-        receipts.deletePending(pending.stream().filter(p -> !unmatched.contains(p.receipt()))
-                .map(ReceiptRepository.Pending::id).toList());
-    }
-
-    /** the safety net for races between a receipt and its submit response being stored at the same moment */
-    @Scheduled(fixedDelayString = "${risala.outbound.parked-receipt-sweep:2s}")
-    void sweepParked() {
-        tx.executeWithoutResult(s -> {
-            List<ReceiptRepository.Pending> oldest = receipts.lockPending(null, 1000);
-            if (!oldest.isEmpty()) {
-                resolve(oldest);
-            }
-        });
-        int dropped = receipts.deletePendingOlderThan(clock.instant().minus(PARKED_RECEIPT_RETENTION));
+    @Scheduled(fixedDelayString = "PT1H")
+    void dropOrphans() {
+        int dropped = receipts.deleteInboxOlderThan(clock.instant().minus(ORPHAN_RETENTION));
         if (dropped > 0) {
-            log.warn("dropped {} receipts that never matched a sent message within {}", dropped, PARKED_RECEIPT_RETENTION);
+            log.warn("dropped {} receipts that never matched a sent message within {}", dropped, ORPHAN_RETENTION);
         }
     }
 
-    @jakarta.annotation.PreDestroy
-    void shutdown() {
-        writer.shutdown();
+    private void run() {
+        while (running) {
+            try {
+                if (reconcile() < BATCH) {
+                    work.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    work.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("matching receipts failed, retrying in 1 s: {}", e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        reconciler = new Thread(this::run, "receipt-reconciler");
+        reconciler.setDaemon(true);
+        reconciler.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = reconciler;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        inbox.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** keeps matching while the application context is paused, like the links that feed it */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 }

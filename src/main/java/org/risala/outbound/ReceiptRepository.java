@@ -66,8 +66,7 @@ class ReceiptRepository {
                 .toArray(SqlParameterSource[]::new));
     }
 
-    record MessageParts(UUID messageId, int segments, String status, Instant submittedAt, List<ReceiptState> partStates,
-                        String lastError) {
+    record MessageParts(UUID messageId, int segments, List<ReceiptState> partStates, String lastError) {
     }
 
     /**
@@ -80,18 +79,22 @@ class ReceiptRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<UUID> locked = jdbc.sql("SELECT id FROM outbound_message WHERE id IN (:ids) AND status = 'SUBMITTED' "
+        // locked in id order, so two batches cannot deadlock
+        Map<UUID, Integer> segments = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, segments FROM outbound_message WHERE id IN (:ids) AND status = 'SUBMITTED' "
                         + "ORDER BY id FOR UPDATE")
-                .param("ids", ids).query(UUID.class).list();
-        if (locked.isEmpty()) {
+                .param("ids", ids)
+                .query(rs -> {
+                    segments.put(rs.getObject("id", UUID.class), rs.getInt("segments"));
+                });
+        if (segments.isEmpty()) {
             return List.of();
         }
-        ids = locked;
         record Part(ReceiptState state, String error) {
         }
         Map<UUID, List<Part>> parts = new HashMap<>();
         jdbc.sql("SELECT message_id, status, error_code FROM message_part WHERE message_id IN (:ids)")
-                .param("ids", ids)
+                .param("ids", segments.keySet())
                 .query(rs -> {
                     String status = rs.getString("status");
                     if (!MessageRepository.PART_SUBMITTED.equals(status)) {
@@ -99,25 +102,19 @@ class ReceiptRepository {
                                 .add(new Part(ReceiptState.valueOf(status), rs.getString("error_code")));
                     }
                 });
-        return jdbc.sql("SELECT id, segments, status, submitted_at FROM outbound_message WHERE id IN (:ids) AND status = 'SUBMITTED'")
-                .param("ids", ids)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    List<Part> ps = parts.getOrDefault(id, List.of());
-                    String error = ps.stream().map(Part::error).filter(e -> e != null && !e.isBlank()
-                            && !e.chars().allMatch(c -> c == '0')).findFirst().orElse(null);
-                    return new MessageParts(id, rs.getInt("segments"), rs.getString("status"),
-                            instant(rs, "submitted_at"), ps.stream().map(Part::state).toList(), error);
-                })
-                .list();
+        List<MessageParts> result = new ArrayList<>();
+        segments.forEach((id, count) -> {
+            List<Part> ps = parts.getOrDefault(id, List.of());
+            String error = ps.stream().map(Part::error).filter(e -> e != null && !e.isBlank()
+                    && !e.chars().allMatch(c -> c == '0')).findFirst().orElse(null);
+            result.add(new MessageParts(id, count, ps.stream().map(Part::state).toList(), error));
+        });
+        return result;
     }
 
-    void keepPending(List<DeliveryReceiptReceived> receipts, Instant receivedAt) {
-        if (receipts.isEmpty()) {
-            return;
-        }
+    void append(List<DeliveryReceiptReceived> receipts, Instant receivedAt) {
         batch.batchUpdate("""
-                INSERT INTO receipt_pending (operator, smsc_id, state, error_code, done_at, received_at)
+                INSERT INTO receipt_inbox (operator, smsc_id, state, error_code, done_at, received_at)
                 VALUES (:op, :smsc, :s, :err, :done, :at)""", receipts.stream()
                 .map(r -> new MapSqlParameterSource().addValue("op", r.operator()).addValue("smsc", r.smscMessageId())
                         .addValue("s", r.state().name()).addValue("err", r.errorCode())
@@ -125,32 +122,31 @@ class ReceiptRepository {
                 .toArray(SqlParameterSource[]::new));
     }
 
-    record Pending(long id, DeliveryReceiptReceived receipt) {
+    record Inboxed(long id, DeliveryReceiptReceived receipt) {
     }
 
-    /** parked receipts for these SMSC ids (or, with null, the oldest ones), locked for matching */
-    List<Pending> lockPending(Collection<String> smscIds, int limit) {
-        String where = smscIds == null ? "" : "WHERE smsc_id IN (:ids) ";
-        var spec = jdbc.sql("SELECT id, operator, smsc_id, state, error_code, done_at FROM receipt_pending " + where
-                + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED").param("limit", limit);
-        if (smscIds != null) {
-            if (smscIds.isEmpty()) {
-                return List.of();
-            }
-            spec = spec.param("ids", smscIds);
-        }
-        return spec.query((rs, n) -> new Pending(rs.getLong("id"), new DeliveryReceiptReceived(rs.getString("operator"),
-                rs.getString("smsc_id"), ReceiptState.valueOf(rs.getString("state")), rs.getString("error_code"), null,
-                instant(rs, "done_at")))).list();
+    /** inbox receipts whose part is known, oldest first, locked so that nodes share the work */
+    List<Inboxed> lockMatchable(int limit) {
+        return jdbc.sql("""
+                        SELECT id, operator, smsc_id, state, error_code, done_at FROM receipt_inbox
+                        WHERE EXISTS (SELECT 1 FROM message_part p
+                                      WHERE p.smsc_id = receipt_inbox.smsc_id AND p.operator = receipt_inbox.operator)
+                        ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("limit", limit)
+                .query((rs, n) -> new Inboxed(rs.getLong("id"), new DeliveryReceiptReceived(rs.getString("operator"),
+                        rs.getString("smsc_id"), ReceiptState.valueOf(rs.getString("state")), rs.getString("error_code"),
+                        null, instant(rs, "done_at"))))
+                .list();
     }
 
-    void deletePending(Collection<Long> ids) {
+    void deleteFromInbox(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            jdbc.sql("DELETE FROM receipt_pending WHERE id IN (:ids)").param("ids", ids).update();
+            batch.batchUpdate("DELETE FROM receipt_inbox WHERE id = :id",
+                    ids.stream().map(id -> new MapSqlParameterSource("id", id)).toArray(SqlParameterSource[]::new));
         }
     }
 
-    int deletePendingOlderThan(Instant cutoff) {
-        return jdbc.sql("DELETE FROM receipt_pending WHERE received_at < :cutoff").param("cutoff", ts(cutoff)).update();
+    int deleteInboxOlderThan(Instant cutoff) {
+        return jdbc.sql("DELETE FROM receipt_inbox WHERE received_at < :cutoff").param("cutoff", ts(cutoff)).update();
     }
 }

@@ -53,7 +53,12 @@ class SubmitResults {
     }
 
     CompletableFuture<Void> record(ClaimedMessage message, SubmitResult result) {
-        return writer.submit(new Attempt(message, result, clock.instant()));
+        CompletableFuture<Void> recorded = writer.submit(new Attempt(message, result, clock.instant()));
+        if (result != null && !result.parts().isEmpty()) {
+            // receipts that came before these parts were recorded can be matched now
+            recorded.thenRun(receipts::wake);
+        }
+        return recorded;
     }
 
     private void record(List<Attempt> attempts) {
@@ -78,8 +83,8 @@ class SubmitResults {
                     p.smscMessageId(), a.at())));
             switch (r.outcome()) {
                 case ACCEPTED -> submitted.add(new MessageRepository.Submitted(m.id(), m.operator(), a.at(),
-                        a.at().plus(properties.receiptTimeout()), "submitted to " + m.operator()
-                        + (m.staleClaim() ? " (sent again after a node stopped: may be a duplicate)" : "")));
+                        a.at().plus(properties.receiptTimeout()), m.staleClaim()
+                        ? "sent again after the node that claimed it stopped: may be a duplicate" : null));
                 case PERMANENT -> finals.add(new Finalisation(m.id(), MessageStatus.FAILED, a.at(),
                         String.format(Locale.ROOT, "0x%08X", r.commandStatus()), m.operator() + " refused it: " + r.reason()));
                 case RETRY, UNKNOWN -> retry(m, r, a.at(), retries, finals);
@@ -89,9 +94,12 @@ class SubmitResults {
         List<java.util.UUID> moved = messages.markSubmitted(submitted);
         messages.scheduleRetries(retries);
         finaliser.finalise(finals);
-        receipts.matchParked(parts.stream().map(MessageRepository.PartRow::smscId).distinct().toList());
-        // parts accepted on earlier attempts may already have their receipts
-        receipts.settle(moved);
+        // parts accepted on earlier attempts may already have all their receipts: nobody else would settle them
+        java.util.Set<java.util.UUID> earlierParts = attempts.stream().map(Attempt::message)
+                .filter(m -> !m.partsSubmitted().isEmpty()).map(ClaimedMessage::id)
+                .collect(java.util.stream.Collectors.toSet());
+        receipts.settle(moved.stream().filter(earlierParts::contains).toList());
+
         java.util.Set<java.util.UUID> movedIds = new java.util.HashSet<>(moved);
         submitted.stream().filter(sub -> movedIds.contains(sub.messageId()))
                 .collect(java.util.stream.Collectors.groupingBy(MessageRepository.Submitted::operator,
