@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultRegion     region for numbers written without a country code
  * @param allowInternational whether numbers outside the default region are accepted
  * @param maxBatch          most messages in one batch request
- * @param writerThreads     threads that group-commit accepted messages, submit results and receipts
+ * @param writerThreads     threads that group-commit accepted messages (submit results and receipts have one
+ *                          writer each: it makes the largest batches, and more only add lock contention)
  * @param failoverAfter     messages waiting for an operator that has had no bound bind this long go to another one
  * @param storeTimeout      how long an API call waits for its message to be stored before answering 503
  * @param callbackRetryInitialDelay first retry of a failed status callback; doubling, up to an hour, for 24 hours

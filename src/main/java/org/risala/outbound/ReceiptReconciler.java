@@ -50,13 +50,12 @@ class ReceiptReconciler implements SmartLifecycle {
     private volatile Thread reconciler;
     private volatile boolean running;
 
-    ReceiptReconciler(ReceiptRepository receipts, Finaliser finaliser, TransactionTemplate tx, Clock clock,
-                      OutboundProperties properties) {
+    ReceiptReconciler(ReceiptRepository receipts, Finaliser finaliser, TransactionTemplate tx, Clock clock) {
         this.receipts = receipts;
         this.finaliser = finaliser;
         this.tx = tx;
         this.clock = clock;
-        this.inbox = new GroupCommit<>("receipts", properties.writerThreads(), 2000, tx,
+        this.inbox = new GroupCommit<>("receipts", 1, 2000, tx,
                 batch -> receipts.append(batch, clock.instant()));
     }
 

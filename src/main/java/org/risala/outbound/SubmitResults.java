@@ -49,7 +49,7 @@ class SubmitResults {
         this.properties = properties;
         this.clock = clock;
         this.retryPolicy = new RetryPolicy(properties.retryInitialDelay(), properties.retryMaxDelay());
-        this.writer = new GroupCommit<>("submit-results", properties.writerThreads(), 1000, tx, this::record);
+        this.writer = new GroupCommit<>("submit-results", 1, 2000, tx, this::record);
     }
 
     CompletableFuture<Void> record(ClaimedMessage message, SubmitResult result) {
