@@ -78,7 +78,8 @@ final class OperatorSession {
     private volatile boolean accepting;
     private volatile boolean stopped;
     private volatile boolean leaseHeld;
-    private volatile String holder;
+    /** what the node holding this bind's lease last reported, while it is not us */
+    private volatile BindLeases.Lease elsewhere;
     private volatile State state = State.STOPPED;
     private volatile Instant since;
     private volatile String lastError;
@@ -139,8 +140,15 @@ final class OperatorSession {
 
     BindStatus status() {
         String bindType = operator.bindMode() == BindMode.TRANSCEIVER ? "TRX" : "TX+RX";
-        String shownHolder = leaseHeld ? leases.node() : holder;
-        return new BindStatus(operator.name(), index, bindType, state.name(), since, shownHolder, lastError);
+        BindLeases.Lease other = elsewhere;
+        if (!leaseHeld && state == State.HELD_ELSEWHERE && other != null) {
+            // the cluster-wide truth: routing and failover must see an operator bound on another node as up
+            String shown = other.isBoundAt(clock.instant()) ? other.state() : state.name();
+            return new BindStatus(operator.name(), index, bindType, shown, other.stateSince(), other.holder(),
+                    other.lastError());
+        }
+        return new BindStatus(operator.name(), index, bindType, state.name(), since,
+                leaseHeld ? leases.node() : null, lastError);
     }
 
     /**
@@ -298,10 +306,11 @@ final class OperatorSession {
             closeLink(link, true);
         }
         try {
-            holder = leases.find(operator.name(), index).map(BindLeases.Lease::holder).orElse(null);
+            elsewhere = leases.find(operator.name(), index).orElse(null);
         } catch (RuntimeException e) {
-            holder = null;
+            elsewhere = null;
         }
+        String holder = elsewhere == null ? null : elsewhere.holder();
         enter(holder != null && !holder.equals(leases.node()) ? State.HELD_ELSEWHERE : State.WAITING_FOR_LEASE);
         return false;
     }

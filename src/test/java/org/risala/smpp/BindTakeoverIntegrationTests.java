@@ -29,8 +29,9 @@ class BindTakeoverIntegrationTests {
         await().atMost(WAIT).until(() -> first.canTransmit(OperatorLinksHarness.OPERATOR));
         SmppOperatorLinks second = harness.start(harness.operator(), "node-b:8080", harness.database, TTL);
 
-        await().atMost(WAIT).until(() -> second.binds().get(0).state().equals("HELD_ELSEWHERE"));
-        assertThat(second.binds().get(0).holder()).isEqualTo("node-a:8080");
+        // the second node shows the bind as the holder reports it: routing sees the operator up cluster-wide
+        await().atMost(WAIT).until(() -> "node-a:8080".equals(second.binds().get(0).holder()));
+        assertThat(second.binds().get(0).state()).isEqualTo("BOUND_TRX");
         assertThat(second.canTransmit(OperatorLinksHarness.OPERATOR)).isFalse();
         assertThat(harness.simulator.stats().boundSessions()).isEqualTo(1);
 
@@ -51,7 +52,8 @@ class BindTakeoverIntegrationTests {
                 Duration.ofMinutes(1));
         await().atMost(WAIT).until(() -> first.canTransmit(OperatorLinksHarness.OPERATOR));
         SmppOperatorLinks second = harness.start(harness.operator(), "node-b:8080", harness.database, TTL);
-        await().atMost(WAIT).until(() -> second.binds().get(0).state().equals("HELD_ELSEWHERE"));
+        await().atMost(WAIT).until(() -> "node-a:8080".equals(second.binds().get(0).holder()));
+        assertThat(second.canTransmit(OperatorLinksHarness.OPERATOR)).isFalse();
 
         first.stop();
 
