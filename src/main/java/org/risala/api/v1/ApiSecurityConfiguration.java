@@ -42,6 +42,10 @@ class ApiSecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
+                // a stateless key-per-request API needs no logout, anonymous user or servlet-API wrapping
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .servletApi(a -> a.disable())
                 .securityContext(c -> c.requireExplicitSave(true))
                 .addFilterBefore(new BearerKeyFilter(clients, json), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
