@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
@@ -52,16 +53,14 @@ class DemoBackOfficeApi {
             return answer(() -> badRequest("give either plate or civilId"));
         }
         if (plate != null) {
-            return answer(() -> PlateNumbers.normalise(plate).<ResponseEntity<?>>map(p -> found(backOffice.violationsOfPlate(p)))
-                    .orElseGet(DemoBackOfficeApi::notAPlate));
+            return answer(() -> byPlate(plate, backOffice::violationsOfPlate));
         }
         return answer(() -> found(backOffice.violationsOfCivilId(civilId)));
     }
 
     @GetMapping("/vehicles/registration")
     CompletableFuture<ResponseEntity<?>> registration(@RequestParam(required = false) String plate) {
-        return answer(() -> PlateNumbers.normalise(plate).<ResponseEntity<?>>map(p -> found(backOffice.registration(p)))
-                .orElseGet(DemoBackOfficeApi::notAPlate));
+        return answer(() -> byPlate(plate, backOffice::registration));
     }
 
     @GetMapping("/visas/{applicationNumber}")
@@ -106,8 +105,10 @@ class DemoBackOfficeApi {
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND));
     }
 
-    private static ResponseEntity<?> notAPlate() {
-        return badRequest("not a plate number");
+    /** a plate in any form {@link PlateNumbers} reads; any other text is a bad request, not an unknown plate */
+    private static ResponseEntity<?> byPlate(String plate, Function<String, Optional<?>> lookup) {
+        return PlateNumbers.normalise(plate).<ResponseEntity<?>>map(p -> found(lookup.apply(p)))
+                .orElseGet(() -> badRequest("not a plate number"));
     }
 
     private static ResponseEntity<?> badRequest(String error) {
