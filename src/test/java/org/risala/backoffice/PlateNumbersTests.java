@@ -1,0 +1,63 @@
+package org.risala.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlateNumbersTests {
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "12345AB      | 12345 AB",
+            "12345 AB     | 12345 AB",
+            "12345-ab     | 12345 AB",
+            "  12345  ab  | 12345 AB",
+            "12345 - A B  | 12345 AB",
+            "777R         | 777 R",
+            "777 r        | 777 R",
+            "AB 12345     | 12345 AB",
+            "1 A          | 1 A",
+    })
+    void latinFormsBecomeDigitsSpaceLetters(String typed, String canonical) {
+        assertThat(PlateNumbers.normalise(typed)).contains(canonical);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "١٢٣٤٥ أ ب    | 12345 AB",
+            "١٢٣٤٥أب      | 12345 AB",
+            "١٢٣٤٥ ا ب    | 12345 AB",
+            "أ ب ١٢٣٤٥    | 12345 AB",
+            "۱۲۳۴۵ AB     | 12345 AB",
+            "12345 أب     | 12345 AB",
+            "٧٧٧ ر        | 777 R",
+            "٤٨٢١ س م     | 4821 SM",
+            "١٠ هـ ي      | 10 HY",
+            "١٠ ى ك       | 10 YK",
+            "٢ د ج        | 2 DJ",
+            "٣ ط و        | 3 TW",
+    })
+    void arabicDigitsAndPlateLettersBecomeTheirLatinForm(String typed, String canonical) {
+        assertThat(PlateNumbers.normalise(typed)).contains(canonical);
+    }
+
+    @Test
+    void directionalMarksAndNoBreakSpacesThatPhonesInsertAreIgnored() {
+        assertThat(PlateNumbers.normalise("\u200F١٢٣٤٥ \u200Fأ ب\u200F")).contains("12345 AB");
+        assertThat(PlateNumbers.normalise("\u061C777\u00A0R")).contains("777 R");
+        assertThat(PlateNumbers.normalise("12345\u200EAB")).contains("12345 AB");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {
+            "   ", "12345", "AB", "123456 AB", "12345 ABC", "12A34B", "12345 A1", "12345.AB", "12345 ع",
+            "12345 ÄB", "V2026000123"})
+    void anythingElseIsNotAPlate(String typed) {
+        assertThat(PlateNumbers.normalise(typed)).isEmpty();
+    }
+}
