@@ -1,0 +1,7 @@
+package org.risala.pull;
+
+/** The language a citizen wrote the command in, and so the language of the reply. */
+public enum Language {
+    EN,
+    AR
+}
