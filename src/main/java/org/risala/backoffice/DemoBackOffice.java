@@ -43,7 +43,7 @@ final class DemoBackOffice {
         this.clock = clock;
     }
 
-    /** {@code plate} in the canonical form of {@link PlateNumbers}; empty for an unknown one */
+    /** {@code plate} in the canonical form of {@link org.risala.records.PlateNumber#display}; empty for an unknown one */
     Optional<TrafficRecord> violationsOfPlate(String plate) {
         return vehicle(plate).map(this::traffic);
     }
@@ -53,7 +53,7 @@ final class DemoBackOffice {
                 .map(this::traffic);
     }
 
-    /** {@code plate} in the canonical form of {@link PlateNumbers} */
+    /** {@code plate} in the canonical form of {@link org.risala.records.PlateNumber#display} */
     Optional<RegistrationRecord> registration(String plate) {
         LocalDate today = today();
         return vehicle(plate).map(v -> {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.risala.records.PlateNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -105,9 +106,9 @@ class DemoBackOfficeApi {
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND));
     }
 
-    /** a plate in any form {@link PlateNumbers} reads; any other text is a bad request, not an unknown plate */
+    /** a plate in any form {@link PlateNumber#display} reads; any other text is a bad request, not an unknown plate */
     private static ResponseEntity<?> byPlate(String plate, Function<String, Optional<?>> lookup) {
-        return PlateNumbers.normalise(plate).<ResponseEntity<?>>map(p -> found(lookup.apply(p)))
+        return PlateNumber.normalise(plate).map(PlateNumber::display).<ResponseEntity<?>>map(p -> found(lookup.apply(p)))
                 .orElseGet(() -> badRequest("not a plate number"));
     }
 

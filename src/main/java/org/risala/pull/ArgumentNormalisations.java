@@ -1,10 +1,11 @@
 package org.risala.pull;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.risala.records.ArabicText;
+import org.risala.records.PlateNumber;
 
 /**
  * The normalisations a service configuration names for its arguments. Each one first drops what
@@ -55,46 +56,18 @@ public enum ArgumentNormalisations implements Normalisation {
         }
     },
 
-    /**
-     * An Omani plate, up to 5 digits and 1 or 2 letters, in the canonical form {@code 12345AB}: the letters may come
-     * first or last, be separated by spaces or hyphens, be in either case, or be Arabic ({@code ١٢٣٤٥ أ ب}), read
-     * through {@link #PLATE_LETTERS}. An Arabic letter outside that table makes it no plate.
-     */
+    /** an Omani plate in its canonical form {@code 12345AB}, as {@link PlateNumber} reads it */
     PLATE {
         @Override
         public Optional<String> normalise(String raw) {
-            StringBuilder latin = new StringBuilder();
-            for (int cp : ArabicText.foldLetters(withoutSeparators(raw)).codePoints().toArray()) {
-                Character letter = PLATE_LETTERS.get(cp);
-                latin.appendCodePoint(letter != null ? letter : Character.toUpperCase(cp));
-            }
-            if (PLATE_DIGITS_FIRST.matcher(latin).matches()) {
-                return Optional.of(latin.toString());
-            }
-            Matcher lettersFirst = PLATE_LETTERS_FIRST.matcher(latin);
-            return lettersFirst.matches()
-                    ? Optional.of(lettersFirst.group(2) + lettersFirst.group(1))
-                    : Optional.empty();
+            return PlateNumber.normalise(raw);
         }
     };
-
-    /**
-     * Arabic plate letters and the Latin letters printed beside them, after letter folding (so أ is read as ا and
-     * a final ة as ه). To be confirmed against the Directorate General of Traffic's table before go-live.
-     */
-    public static final Map<Integer, Character> PLATE_LETTERS = Map.ofEntries(
-            Map.entry((int) 'ا', 'A'), Map.entry((int) 'ب', 'B'), Map.entry((int) 'ج', 'J'),
-            Map.entry((int) 'د', 'D'), Map.entry((int) 'ر', 'R'), Map.entry((int) 'س', 'S'),
-            Map.entry((int) 'ط', 'T'), Map.entry((int) 'ع', 'E'), Map.entry((int) 'ك', 'K'),
-            Map.entry((int) 'ل', 'L'), Map.entry((int) 'م', 'M'), Map.entry((int) 'ن', 'N'),
-            Map.entry((int) 'ه', 'H'), Map.entry((int) 'و', 'W'), Map.entry((int) 'ي', 'Y'));
 
     private static final Pattern SPACES_AROUND = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}-]+");
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern VISA = Pattern.compile("V[0-9]{10}");
-    private static final Pattern PLATE_DIGITS_FIRST = Pattern.compile("[0-9]{1,5}[A-Z]{1,2}");
-    private static final Pattern PLATE_LETTERS_FIRST = Pattern.compile("([A-Z]{1,2})([0-9]{1,5})");
 
     private static String withoutSeparators(String raw) {
         return SEPARATORS.matcher(ArabicText.clean(raw)).replaceAll("");

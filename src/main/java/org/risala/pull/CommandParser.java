@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.risala.records.ArabicText;
+
 /**
  * Reads the text of an incoming SMS as a keyword and its arguments, tolerating how people actually type on a phone:
  * any case, extra or non-breaking spaces, punctuation around words ({@code VIO: 12345AB.}), Arabic-Indic and Persian

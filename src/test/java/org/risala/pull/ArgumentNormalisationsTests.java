@@ -42,8 +42,8 @@ class ArgumentNormalisationsTests {
 
     @Test
     void mapsEveryArabicPlateLetterToOneLatinLetter() {
-        assertThat(ArgumentNormalisations.PLATE_LETTERS.values()).doesNotHaveDuplicates();
-        ArgumentNormalisations.PLATE_LETTERS.forEach((arabic, latin) ->
+        assertThat(org.risala.records.PlateNumber.LETTERS.values()).doesNotHaveDuplicates();
+        org.risala.records.PlateNumber.LETTERS.forEach((arabic, latin) ->
                 assertThat(ArgumentNormalisations.PLATE.normalise("1 " + Character.toString(arabic)))
                         .contains("1" + latin));
     }

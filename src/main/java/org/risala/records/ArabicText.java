@@ -1,4 +1,4 @@
-package org.risala.pull;
+package org.risala.records;
 
 import java.text.Normalizer;
 
@@ -6,7 +6,7 @@ import java.text.Normalizer;
  * What Arabic and mixed keyboards add to a typed text that carries no meaning for a command: compatibility forms,
  * non-ASCII digits, invisible formatting characters, tatweel and diacritics.
  */
-final class ArabicText {
+public final class ArabicText {
 
     private static final int TATWEEL = 0x0640;
 
@@ -18,7 +18,7 @@ final class ArabicText {
      * (Arabic-Indic ٠-٩, Persian ۰-۹) becomes ASCII, and formatting characters (RLM, LRM, ALM, zero-width and bidi
      * controls), tatweel and Arabic diacritics (harakat, shadda, sukun, superscript alef) are dropped.
      */
-    static String clean(String text) {
+    public static String clean(String text) {
         String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder cleaned = new StringBuilder(compatible.length());
         compatible.codePoints().forEach(cp -> {
@@ -35,7 +35,7 @@ final class ArabicText {
      * Folds the letter variants people use interchangeably: alef with hamza or madda and alef wasla → bare alef,
      * ta marbuta → ha (a final ة is very often typed ه), alef maqsura → ya (ى and ي are swapped the same way).
      */
-    static String foldLetters(String text) {
+    public static String foldLetters(String text) {
         StringBuilder folded = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> folded.appendCodePoint(switch (cp) {
             case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
@@ -46,7 +46,7 @@ final class ArabicText {
         return folded.toString();
     }
 
-    static boolean hasArabicLetter(String text) {
+    public static boolean hasArabicLetter(String text) {
         return text.codePoints().anyMatch(cp -> Character.isLetter(cp)
                 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC);
     }
