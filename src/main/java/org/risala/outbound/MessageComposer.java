@@ -1,6 +1,5 @@
 package org.risala.outbound;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -109,19 +108,11 @@ class MessageComposer {
     }
 
     private static String callbackUrl(String raw) {
-        String url = optional("callbackUrl", raw, 1000);
-        if (url == null) {
-            return null;
-        }
         try {
-            URI uri = URI.create(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return url;
-            }
+            return CallbackUrls.check(raw);
         } catch (IllegalArgumentException e) {
-            // reported below
+            throw new SendRejected("callbackUrl", e.getMessage());
         }
-        throw new SendRejected("callbackUrl", "callbackUrl must be an absolute http or https URL");
     }
 
     private static String optional(String field, String value, int max) {

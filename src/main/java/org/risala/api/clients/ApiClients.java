@@ -1,6 +1,5 @@
 package org.risala.api.clients;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.risala.outbound.CallbackSigner;
+import org.risala.outbound.CallbackUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,7 +55,7 @@ public class ApiClients implements CallbackSigner {
     @Transactional
     public NewClient createClient(String name, String callbackUrl, Integer ratePerSecond, Integer dailyQuota) {
         String clean = validName(name);
-        String url = validUrl(callbackUrl);
+        String url = CallbackUrls.check(callbackUrl);
         validLimit("ratePerSecond", ratePerSecond);
         validLimit("dailyQuota", dailyQuota);
         String secret = randomToken(40);
@@ -72,7 +72,7 @@ public class ApiClients implements CallbackSigner {
         ClientAccount existing = client(clientId);
         validLimit("ratePerSecond", ratePerSecond);
         validLimit("dailyQuota", dailyQuota);
-        repository.updateClient(existing.id(), validUrl(callbackUrl), ratePerSecond, dailyQuota);
+        repository.updateClient(existing.id(), CallbackUrls.check(callbackUrl), ratePerSecond, dailyQuota);
         cache.clear();
         return client(clientId);
     }
@@ -183,21 +183,6 @@ public class ApiClients implements CallbackSigner {
             throw new IllegalArgumentException("name must be 1-64 letters, digits, spaces, dots, dashes or underscores");
         }
         return name.trim();
-    }
-
-    private static String validUrl(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url.trim());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return url.trim();
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("callbackUrl must be an absolute http or https URL");
     }
 
     private static void validLimit(String field, Integer value) {
