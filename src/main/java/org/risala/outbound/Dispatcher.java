@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -193,10 +194,16 @@ class Dispatcher implements SmartLifecycle {
                 results.record(m, null);
                 return;
             }
-            outstanding.incrementAndGet();
             Submission submission = new Submission(m.id().toString(), operator, m.recipient(), m.sender(), m.body(),
                     m.priority() == Priority.HIGH, m.concatReference(), m.expiresAt(), m.partsSubmitted());
-            links.submit(submission)
+            outstanding.incrementAndGet();
+            CompletableFuture<SubmitResult> answer;
+            try {
+                answer = links.submit(submission);
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
+            answer
                     .exceptionally(e -> new SubmitResult(SubmitResult.Outcome.RETRY, List.of(), 0,
                             "internal error: " + e.getMessage()))
                     .thenCompose(result -> results.record(m, result))
