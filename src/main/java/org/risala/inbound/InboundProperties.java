@@ -1,0 +1,19 @@
+package org.risala.inbound;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Inbound settings ({@code risala.inbound.*}).
+ *
+ * @param duplicateWindow the same text from the same number to the same short code within this time is taken for
+ *                        the SMSC resending it (its deliver_sm_resp was lost), and stored once
+ */
+@ConfigurationProperties("risala.inbound")
+public record InboundProperties(Duration duplicateWindow) {
+
+    public InboundProperties {
+        duplicateWindow = duplicateWindow == null ? Duration.ofMinutes(2) : duplicateWindow;
+    }
+}
