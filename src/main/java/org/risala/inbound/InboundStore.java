@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -104,6 +105,32 @@ class InboundStore {
         group.bind(jdbc.sql("DELETE FROM inbound_part WHERE " + Group.WHERE)).update();
         group.bind(jdbc.sql("DELETE FROM inbound_concat WHERE " + Group.WHERE)).update();
         return storeMessage(group.operator(), group.sender(), group.recipient(), String.join("", parts), parts.size());
+    }
+
+    /** stores, with the parts that came, concatenated messages whose other parts have not come in time */
+    @Scheduled(fixedDelayString = "${risala.inbound.concat-sweep-interval:60s}")
+    void completeOverdue() {
+        Instant cutoff = clock.instant().minus(properties.concatTimeout());
+        List<Group> overdue = tx.execute(s -> jdbc.sql("""
+                        SELECT operator, sender, recipient, concat_ref, total_parts FROM inbound_concat
+                        WHERE first_at < :cutoff ORDER BY first_at LIMIT 100 FOR UPDATE SKIP LOCKED""")
+                .param("cutoff", ts(cutoff))
+                .query((rs, n) -> new Group(rs.getString("operator"), rs.getString("sender"), rs.getString("recipient"),
+                        rs.getInt("concat_ref"), rs.getInt("total_parts")))
+                .list());
+        for (Group group : overdue) {
+            String outcome = tx.execute(s -> {
+                List<String> parts = group.bind(jdbc.sql("SELECT body FROM inbound_part WHERE " + Group.WHERE
+                        + " ORDER BY part_no FOR UPDATE")).query(String.class).list();
+                group.bind(jdbc.sql("DELETE FROM inbound_part WHERE " + Group.WHERE)).update();
+                group.bind(jdbc.sql("DELETE FROM inbound_concat WHERE " + Group.WHERE)).update();
+                return parts.isEmpty() ? "no parts left"
+                        : storeMessage(group.operator(), group.sender(), group.recipient(), String.join("", parts),
+                                parts.size());
+            });
+            log.warn("concatenated SMS to {} via {} still missed parts after {}: {}", group.recipient(),
+                    group.operator(), properties.concatTimeout(), outcome);
+        }
     }
 
     private String storeMessage(String operator, String sender, String recipient, String text, int parts) {

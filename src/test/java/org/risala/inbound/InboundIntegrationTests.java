@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.risala.simulator.SmscSimulator;
 import org.risala.smpp.SmsReceived;
 import org.risala.testing.IntegrationTest;
+import org.risala.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,12 @@ class InboundIntegrationTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    InboundStore store;
+
+    @Autowired
+    TestClock clock;
 
     private List<Stored> storedFrom(String sender) {
         return jdbc.sql("SELECT sender, recipient, body, parts FROM inbound_message WHERE sender = :s ORDER BY id")
@@ -77,5 +84,21 @@ class InboundIntegrationTests {
         assertThat(storedFrom("+96891230005")).isEmpty();
         events.publishEvent(new SmsReceived("simulator", "96891230005", "90085", "45AB", 77, 2, 2, now));
         assertThat(storedFrom("+96891230005")).containsExactly(new Stored("+96891230005", "90085", "VIO 12345AB", 2));
+    }
+
+    @Test
+    void aConcatenatedMessageWhosePartsDoNotAllComeIsStoredWithWhatCame() {
+        events.publishEvent(new SmsReceived("simulator", "96891230006", "90085", "Please call me about ", 78, 1, 3,
+                Instant.now()));
+        events.publishEvent(new SmsReceived("simulator", "96891230006", "90085", "my visa.", 78, 3, 3, Instant.now()));
+        store.completeOverdue();
+        assertThat(storedFrom("+96891230006")).isEmpty();
+
+        clock.advance(java.time.Duration.ofMinutes(31));
+        store.completeOverdue();
+        assertThat(storedFrom("+96891230006"))
+                .containsExactly(new Stored("+96891230006", "90085", "Please call me about my visa.", 2));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbound_concat WHERE sender = '+96891230006'").query(Long.class)
+                .single()).isZero();
     }
 }
