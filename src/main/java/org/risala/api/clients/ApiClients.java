@@ -41,10 +41,14 @@ public class ApiClients implements CallbackSigner {
     private record Cached(Optional<ApiPrincipal> principal, Instant until) {
     }
 
+    private record CachedSecret(Optional<byte[]> secret, Instant until) {
+    }
+
     private final ClientRepository repository;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Long, CachedSecret> secrets = new ConcurrentHashMap<>();
 
     ApiClients(ClientRepository repository, Clock clock) {
         this.repository = repository;
@@ -153,8 +157,16 @@ public class ApiClients implements CallbackSigner {
     }
 
     @Override
+    /** cached like keys: every status callback is signed, and the secret changes only with the client */
     public Optional<byte[]> secretOf(long clientId) {
-        return repository.callbackSecret(clientId).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Instant now = clock.instant();
+        CachedSecret cached = secrets.get(clientId);
+        if (cached == null || !cached.until().isAfter(now)) {
+            cached = new CachedSecret(repository.callbackSecret(clientId).map(s -> s.getBytes(StandardCharsets.UTF_8)),
+                    now.plus(CACHE_TTL));
+            secrets.put(clientId, cached);
+        }
+        return cached.secret().map(byte[]::clone);
     }
 
     public static Set<Scope> allScopes() {
