@@ -1,28 +1,14 @@
--- wrk script: POST /api/v1/messages/batch with BATCH messages per request.
+-- wrk script: POST /api/v1/messages/batch with RISALA_BENCH_BATCH (default 1000) messages per request.
+dofile("bench/common.lua")
 local size = tonumber(os.getenv("RISALA_BENCH_BATCH") or "1000")
-local key = os.getenv("RISALA_BENCH_KEY") or "rsl_live_bench_key_0123456789"
-local thread_id = 0
-local counter = 0
-
-function setup(thread)
-  thread:set("tid", thread_id)
-  thread_id = thread_id + 1
-end
-
-function init(args)
-  counter = tid * 10000000
-end
 
 function request()
   local items = {}
   for i = 1, size do
-    counter = counter + 1
-    items[i] = '{"to":"' .. string.format("+96891%06d", counter % 1000000) ..
-               '","text":"Registration of your vehicle expires soon. Ref ' .. counter .. '","priority":"bulk"}'
+    items[i] = '{"to":"' .. next_number() .. '","text":"Registration of your vehicle expires soon. Ref ' .. counter ..
+               '","priority":"bulk"}'
   end
-  local body = '{"messages":[' .. table.concat(items, ",") .. ']}'
-  return wrk.format("POST", "/api/v1/messages/batch",
-    { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. key }, body)
+  return wrk.format("POST", "/api/v1/messages/batch", headers(), '{"messages":[' .. table.concat(items, ",") .. ']}')
 end
 
 function response(status, headers, body)

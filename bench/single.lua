@@ -1,24 +1,10 @@
 -- wrk script: one POST /api/v1/messages per request, each to a different Omani mobile number.
-local counter = 0
-local thread_id = 0
-local key = os.getenv("RISALA_BENCH_KEY") or "rsl_live_bench_key_0123456789"
-
-function setup(thread)
-  thread:set("tid", thread_id)
-  thread_id = thread_id + 1
-end
-
-function init(args)
-  counter = tid * 10000000
-end
+dofile("bench/common.lua")
 
 function request()
-  counter = counter + 1
-  local number = string.format("+96891%06d", counter % 1000000)
-  local body = '{"to":"' .. number .. '","text":"Your visa application is approved. Ref ' .. counter ..
+  local body = '{"to":"' .. next_number() .. '","text":"Your visa application is approved. Ref ' .. counter ..
                '","reference":"bench-single"}'
-  return wrk.format("POST", "/api/v1/messages",
-    { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. key }, body)
+  return wrk.format("POST", "/api/v1/messages", headers(), body)
 end
 
 function response(status, headers, body)
