@@ -1,5 +1,6 @@
 package org.risala.outbound;
 
+import org.risala.storage.GroupCommit;
 import static org.risala.outbound.MessageRepository.instant;
 import static org.risala.outbound.MessageRepository.ts;
 

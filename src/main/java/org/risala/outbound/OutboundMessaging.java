@@ -1,5 +1,6 @@
 package org.risala.outbound;
 
+import org.risala.storage.GroupCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

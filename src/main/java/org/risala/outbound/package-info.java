@@ -5,5 +5,5 @@
  * {@code outbound_message}, {@code message_queue}, {@code message_part}, {@code message_event},
  * {@code receipt_inbox} and {@code status_callback}. Facade: {@link org.risala.outbound.OutboundMessaging}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Outbound messages", allowedDependencies = {"smpp", "sms"})
+@org.springframework.modulith.ApplicationModule(displayName = "Outbound messages", allowedDependencies = {"smpp", "sms", "storage"})
 package org.risala.outbound;

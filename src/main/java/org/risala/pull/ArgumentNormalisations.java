@@ -10,7 +10,7 @@ import org.risala.records.PlateNumber;
 /**
  * The normalisations a service configuration names for its arguments. Each one first drops what
  * {@link ArabicText#clean(String)} drops (non-ASCII digits become ASCII), so they work on raw text as well as on the
- * arguments of a parsed {@link Command}. Blank input is never a value.
+ * arguments of a parsed {@link org.risala.inbound.spi.Command}. Blank input is never a value.
  */
 public enum ArgumentNormalisations implements Normalisation {
 

@@ -1,5 +1,6 @@
 package org.risala.pull;
 
+import org.risala.inbound.spi.Language;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

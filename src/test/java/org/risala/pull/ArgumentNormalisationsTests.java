@@ -1,5 +1,6 @@
 package org.risala.pull;
 
+import org.risala.inbound.spi.Language;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;

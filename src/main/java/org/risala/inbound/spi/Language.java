@@ -1,4 +1,4 @@
-package org.risala.pull;
+package org.risala.inbound.spi;
 
 /** The language a citizen wrote the command in, and so the language of the reply. */
 public enum Language {

@@ -1,4 +1,4 @@
-package org.risala.pull;
+package org.risala.inbound.spi;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;

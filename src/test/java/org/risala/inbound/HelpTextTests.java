@@ -1,4 +1,4 @@
-package org.risala.pull;
+package org.risala.inbound;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -6,7 +6,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.risala.pull.HelpText.ServiceSummary;
+import org.risala.inbound.spi.CommandParser;
+import org.risala.inbound.spi.HelpLine;
+import org.risala.inbound.spi.Language;
+import org.risala.inbound.spi.ReplyFitter;
 import org.risala.sms.Encoding;
 import org.risala.sms.MessageText;
 
@@ -15,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class HelpTextTests {
 
-    private static final List<ServiceSummary> SERVICES = List.of(
-            new ServiceSummary("VIO", "مخالفات", "12345AB - unpaid traffic violations", "١٢٣٤٥ أ ب - المخالفات غير المدفوعة"),
-            new ServiceSummary("REG", "تسجيل", "12345AB - registration expiry", "١٢٣٤٥ أ ب - انتهاء التسجيل"),
-            new ServiceSummary("VISA", null, "V2026000123 - visa application status", "V2026000123 - حالة طلب التأشيرة"));
+    private static final List<HelpLine> SERVICES = List.of(
+            new HelpLine("VIO", "مخالفات", "12345AB - unpaid traffic violations", "١٢٣٤٥ أ ب - المخالفات غير المدفوعة"),
+            new HelpLine("REG", "تسجيل", "12345AB - registration expiry", "١٢٣٤٥ أ ب - انتهاء التسجيل"),
+            new HelpLine("VISA", null, "V2026000123 - visa application status", "V2026000123 - حالة طلب التأشيرة"));
 
     @Test
     void listsTheServicesInEnglishAsGsmText() {
@@ -46,7 +49,7 @@ class HelpTextTests {
     @ParameterizedTest
     @EnumSource(Language.class)
     void fitsALongListWithThePointerOfTheLanguage(Language language) {
-        List<ServiceSummary> many = IntStream.range(0, 30).mapToObj(i -> new ServiceSummary("S" + i, "خدمة" + i,
+        List<HelpLine> many = IntStream.range(0, 30).mapToObj(i -> new HelpLine("S" + i, "خدمة" + i,
                 "12345AB - service number " + i, "١٢٣٤٥ أ ب - الخدمة رقم " + i)).toList();
 
         String help = new HelpText(many, 2).help(language);
@@ -88,6 +91,6 @@ class HelpTextTests {
 
     @Test
     void refusesAServiceWithoutAKeyword() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ServiceSummary(" ", null, "x", "x"));
+        assertThatIllegalArgumentException().isThrownBy(() -> new HelpLine(" ", null, "x", "x"));
     }
 }

@@ -1,44 +1,28 @@
-package org.risala.pull;
+package org.risala.inbound;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
+
+import org.risala.inbound.spi.HelpLine;
+import org.risala.inbound.spi.Language;
+import org.risala.inbound.spi.ReplyFitter;
 
 /**
  * The replies that are not a service's: the list of services for HELP / مساعدة, one line each, and the short
  * bilingual answer to a keyword nobody configured. Both are fitted to the given maximum of segments.
  */
-public final class HelpText {
+final class HelpText {
 
     /**
      * Deliberately short: it answers every mistyped keyword and every spam text, and at 56 characters it is a single
      * UCS-2 segment, where "Unknown command. Send HELP for the list of services." with its Arabic would take two.
      */
-    public static final String UNKNOWN_COMMAND = "Unknown command. Send HELP. / أمر غير معروف. أرسل مساعدة";
+    static final String UNKNOWN_COMMAND = "Unknown command. Send HELP. / أمر غير معروف. أرسل مساعدة";
 
-    private final List<ServiceSummary> services;
+    private final List<HelpLine> services;
     private final int maxSegments;
 
-    /** what HELP says about one service; usage is one line, e.g. {@code 12345AB - unpaid traffic violations} */
-    public record ServiceSummary(String keyword, String arabicAlias, String usageEn, String usageAr) {
-
-        public ServiceSummary {
-            Objects.requireNonNull(keyword, "keyword");
-            Objects.requireNonNull(usageEn, "usageEn");
-            Objects.requireNonNull(usageAr, "usageAr");
-            if (keyword.isBlank()) {
-                throw new IllegalArgumentException("a service needs a keyword");
-            }
-        }
-
-        private String line(Language language) {
-            return language == Language.AR
-                    ? (arabicAlias == null || arabicAlias.isBlank() ? keyword : arabicAlias) + " " + usageAr
-                    : keyword + " " + usageEn;
-        }
-    }
-
-    public HelpText(List<ServiceSummary> services, int maxSegments) {
+    HelpText(List<HelpLine> services, int maxSegments) {
         if (maxSegments < 1) {
             throw new IllegalArgumentException("maxSegments must be at least 1, was " + maxSegments);
         }
@@ -47,7 +31,7 @@ public final class HelpText {
     }
 
     /** the services in configuration order, in the language of the command */
-    public String help(Language language) {
+    String help(Language language) {
         String text;
         if (services.isEmpty()) {
             text = language == Language.AR ? "لا توجد خدمات متاحة حاليا." : "No services are available at the moment.";
@@ -58,7 +42,7 @@ public final class HelpText {
         return ReplyFitter.fit(text, maxSegments, ReplyFitter.pointer(language));
     }
 
-    public String unknownCommand() {
+    String unknownCommand() {
         return ReplyFitter.fit(UNKNOWN_COMMAND, maxSegments, ReplyFitter.POINTER);
     }
 }

@@ -1,4 +1,4 @@
-package org.risala.outbound;
+package org.risala.storage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * left out of the commit: just before committing, the writer marks each waiting caller as committed, and rolls
  * back and writes again without those that gave up first. So a timeout never hides a stored message.
  */
-final class GroupCommit<T> {
+public final class GroupCommit<T> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int WAITING = 0;
@@ -33,7 +33,7 @@ final class GroupCommit<T> {
     private static final int ABANDONED = 2;
 
     /** one caller's rows, written together, and whether the caller still waits for them */
-    static final class Ticket<T> {
+    public static final class Ticket<T> {
         private final List<T> items;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final AtomicInteger state = new AtomicInteger(WAITING);
@@ -42,7 +42,7 @@ final class GroupCommit<T> {
             this.items = items;
         }
 
-        CompletableFuture<Void> future() {
+        public CompletableFuture<Void> future() {
             return done;
         }
 
@@ -50,7 +50,7 @@ final class GroupCommit<T> {
          * @throws TimeoutException when the rows were not stored within the timeout; they will then never be
          * @throws ExecutionException when writing them failed
          */
-        void await(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+        public void await(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
             try {
                 done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -78,7 +78,7 @@ final class GroupCommit<T> {
     private volatile boolean running = true;
 
     /** @param write writes a batch inside the transaction; if it throws, every caller of that batch sees the error */
-    GroupCommit(String name, int threadCount, int maxBatch, TransactionTemplate tx, Consumer<List<T>> write) {
+    public GroupCommit(String name, int threadCount, int maxBatch, TransactionTemplate tx, Consumer<List<T>> write) {
         this.name = name;
         this.maxBatch = maxBatch;
         this.tx = tx;
@@ -91,12 +91,12 @@ final class GroupCommit<T> {
         }
     }
 
-    CompletableFuture<Void> submit(T item) {
+    public CompletableFuture<Void> submit(T item) {
         return submitAll(List.of(item)).future();
     }
 
     /** the items are written together, in one transaction */
-    Ticket<T> submitAll(List<T> items) {
+    public Ticket<T> submitAll(List<T> items) {
         Ticket<T> ticket = new Ticket<>(items);
         if (!running) {
             ticket.done.completeExceptionally(new IllegalStateException(name + " is shut down"));
@@ -108,7 +108,7 @@ final class GroupCommit<T> {
         return ticket;
     }
 
-    void shutdown() {
+    public void shutdown() {
         running = false;
         threads.forEach(Thread::interrupt);
         for (Thread t : threads) {

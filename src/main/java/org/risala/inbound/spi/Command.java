@@ -1,4 +1,4 @@
-package org.risala.pull;
+package org.risala.inbound.spi;
 
 import java.util.List;
 import java.util.Objects;
