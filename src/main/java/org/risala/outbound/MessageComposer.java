@@ -49,7 +49,7 @@ class MessageComposer {
         Duration validity = validity(r.validityMinutes());
         Instant start = sendAt != null && sendAt.isAfter(now) ? sendAt : now;
         Priority priority = r.priority() == null ? Priority.NORMAL : r.priority();
-        String operator = router.route(to, r.testMode());
+        String operator = router.route(to, r.testMode(), r.operator());
         NewMessage m = new NewMessage(UuidV7.next(now), r.clientId(), r.origin() == null ? "api" : r.origin(),
                 reference, idempotencyKey, r.requestHash(), to, sender, text.value(), text.encoding(), text.segments(),
                 priority, r.testMode(), operator, ThreadLocalRandom.current().nextInt(1, 65_536), callbackUrl, now,

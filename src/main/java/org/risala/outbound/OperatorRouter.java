@@ -25,8 +25,12 @@ class OperatorRouter {
         this.links = links;
     }
 
-    /** @throws SendRejected when no operator may carry the number */
-    String route(String e164, boolean testMode) {
+    /**
+     * @param preferred the operator the caller asks for (a reply goes back the way the citizen's SMS came), used
+     *                  when it may carry the number and is up; null for none
+     * @throws SendRejected when no operator may carry the number
+     */
+    String route(String e164, boolean testMode, String preferred) {
         if (testMode || realOperators().isEmpty()) {
             if (links.operators().stream().noneMatch(o -> o.name().equals(OperatorLinks.SIMULATOR))) {
                 throw new SendRejected("to", testMode
@@ -39,6 +43,9 @@ class OperatorRouter {
         List<String> candidates = candidates(e164).map(SmppProperties.Operator::name).toList();
         if (candidates.isEmpty()) {
             throw new SendRejected("to", "no configured operator carries " + e164);
+        }
+        if (preferred != null && candidates.contains(preferred) && isUp(preferred, binds)) {
+            return preferred;
         }
         // the preferred operator that is up; when none is up, the preferred one, to be sent when it comes back
         return candidates.stream().filter(name -> isUp(name, binds)).findFirst().orElse(candidates.get(0));

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param testMode        sent by a test key: it only ever reaches the simulator
  * @param idempotencyKey  the caller's key: the same key and request give the same message, sent once
  * @param requestHash     fingerprint of the request, to tell a repeated request from a different one with the same key
+ * @param operator        the operator to send through when it is up, e.g. the one a citizen's SMS came in on (the
+ *                        number is known to be reachable there); null to route by the number's prefix
  */
 public record SendRequest(
         Long clientId,
@@ -29,5 +31,12 @@ public record SendRequest(
         String callbackUrl,
         boolean testMode,
         String idempotencyKey,
-        String requestHash) {
+        String requestHash,
+        String operator) {
+
+    /** a reply to a citizen's SMS: at high priority, from the short code, through the operator the SMS came on */
+    public static SendRequest reply(String origin, String to, String text, String shortCode, String operator) {
+        return new SendRequest(null, origin, to, text, shortCode, Priority.HIGH, null, null, null, null, false, null,
+                null, operator);
+    }
 }

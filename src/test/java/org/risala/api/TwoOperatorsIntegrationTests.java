@@ -131,6 +131,16 @@ class TwoOperatorsIntegrationTests {
     }
 
     @Test
+    void aReplyGoesBackThroughTheOperatorTheCitizensSmsCameIn() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> links.canTransmit("omantel") && links.canTransmit("ooredoo"));
+        // a number with Ooredoo's prefix that moved to Omantel: its SMS comes through Omantel, so the reply does too
+        OMANTEL.injectMo("+96895000009", "90085", "HELLO");
+        await().atMost(Duration.ofSeconds(10)).until(() -> OMANTEL.inbox("+96895000009").size() == 1);
+        assertThat(OMANTEL.inbox("+96895000009").get(0).from()).isEqualTo("90085");
+        assertThat(OOREDOO.inbox("+96895000009")).isEmpty();
+    }
+
+    @Test
     void messagesRefusedByTheirOperatorFailOverToAnotherOne() {
         await().atMost(Duration.ofSeconds(15)).until(() -> links.canTransmit("omantel") && links.canTransmit("ooredoo"));
         OMANTEL.settings().throttleFraction(1.0);

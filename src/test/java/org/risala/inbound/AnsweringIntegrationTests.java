@@ -1,0 +1,152 @@
+package org.risala.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.risala.simulator.HandsetMessage;
+import org.risala.simulator.SmscSimulator;
+import org.risala.testing.IntegrationTest;
+import org.risala.testing.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Commands sent at the simulated handset are answered over SMPP, once each, from the short code: what no service
+ * answers gets the short bilingual help; a number over its limit is told once, then ignored; an SMS a dead node
+ * left unanswered is answered by another.
+ */
+@IntegrationTest
+class AnsweringIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Autowired
+    SmscSimulator simulator;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    UnansweredRecovery recovery;
+
+    private List<HandsetMessage> awaitReplies(String number, int count) {
+        return await().atMost(WAIT).until(() -> simulator.inbox(number), inbox -> inbox.size() >= count);
+    }
+
+    private String stateOf(String sender) {
+        return jdbc.sql("SELECT state FROM inbound_message WHERE sender = :s").param("s", sender)
+                .query(String.class).single();
+    }
+
+    @Test
+    void anUnknownKeywordGetsTheShortBilingualHelpFromTheShortCode() {
+        simulator.injectMo("+96891240001", "90085", "HELLO there");
+        HandsetMessage reply = awaitReplies("+96891240001", 1).get(0);
+        assertThat(reply.text()).isEqualTo(HelpText.UNKNOWN_COMMAND);
+        assertThat(reply.from()).isEqualTo("90085");
+        assertThat(reply.parts()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> stateOf("+96891240001").equals("ANSWERED"));
+        assertThat(jdbc.sql("""
+                        SELECT m.keyword || ' ' || m.outcome || ' ' || o.priority || ' ' || o.origin
+                        FROM inbound_message m JOIN outbound_message o ON o.id = m.reply_id WHERE m.sender = :s""")
+                .param("s", "+96891240001").query(String.class).single()).isEqualTo("HELLO UNKNOWN 0 reply");
+    }
+
+    @Test
+    void anEmptyMessageGetsTheHelpToo() {
+        simulator.injectMo("+96891240002", "90085", "  ؟ ");
+        assertThat(awaitReplies("+96891240002", 1).get(0).text()).isEqualTo(HelpText.UNKNOWN_COMMAND);
+    }
+
+    @Test
+    void theSameSmsSentTwiceByTheSmscIsAnsweredOnce() throws InterruptedException {
+        simulator.injectMo("+96891240003", "90085", "XYZ 1");
+        simulator.injectMo("+96891240003", "90085", "XYZ 1");
+        awaitReplies("+96891240003", 1);
+        Thread.sleep(500);
+        assertThat(simulator.inbox("+96891240003")).hasSize(1);
+    }
+
+    @Test
+    void aConcatenatedCommandIsAnsweredOnceWhenWhole() throws InterruptedException {
+        String text = "QUESTION " + "about the opening hours of the traffic directorate in Seeb on Saturdays. ".repeat(3);
+        assertThat(simulator.injectMo("+96891240004", "90085", text).parts()).isGreaterThan(1);
+        awaitReplies("+96891240004", 1);
+        Thread.sleep(500);
+        assertThat(simulator.inbox("+96891240004")).hasSize(1);
+    }
+
+    @Test
+    void anSmsToANumberRisalaDoesNotAnswerAtIsStoredButNotAnswered() throws InterruptedException {
+        simulator.injectMo("+96891240005", "96824000000", "hello");
+        assertThat(stateOf("+96891240005")).isEqualTo("SKIPPED");
+        Thread.sleep(500);
+        assertThat(simulator.inbox("+96891240005")).isEmpty();
+    }
+
+    @Test
+    void aNumberOverItsLimitIsToldOnceThenIgnoredUntilTheWindowPasses() throws InterruptedException {
+        String number = "+96891240006";
+        for (int i = 1; i <= 12; i++) {
+            simulator.injectMo(number, "90085", "ZZ " + i);
+        }
+        List<HandsetMessage> replies = awaitReplies(number, 11);
+        Thread.sleep(500);
+        assertThat(simulator.inbox(number)).hasSize(11);
+        assertThat(replies).filteredOn(m -> m.text().equals(KeywordRouter.TOO_MANY_EN)).hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbound_message WHERE sender = :s AND outcome = 'LIMITED'")
+                .param("s", number).query(Long.class).single()).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(61));
+        simulator.injectMo(number, "90085", "ZZ again");
+        assertThat(awaitReplies(number, 12).get(11).text()).isEqualTo(HelpText.UNKNOWN_COMMAND);
+    }
+
+    @Test
+    void anArabicCommandOverTheLimitIsToldInArabic() {
+        String number = "+96891240007";
+        for (int i = 1; i <= 11; i++) {
+            simulator.injectMo(number, "90085", "مرحبا " + i);
+        }
+        assertThat(awaitReplies(number, 11)).extracting(HandsetMessage::text).contains(KeywordRouter.TOO_MANY_AR);
+    }
+
+    @Test
+    void anSmsADeadNodeLeftUnansweredIsAnsweredHere() {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO inbound_message (id, operator, sender, recipient, body, parts, fingerprint, received_at,
+                            state, claimed_by, claimed_until)
+                        VALUES (42, 'simulator', '+96891240008', '90085', 'FOO', 1, :f, :at, 'PENDING', 'dead-node', :until)""")
+                .param("f", "0".repeat(64)).param("at", OffsetDateTime.ofInstant(now.minusSeconds(70), ZoneOffset.UTC))
+                .param("until", OffsetDateTime.ofInstant(now.minusSeconds(10), ZoneOffset.UTC)).update();
+        recovery.recover();
+        assertThat(awaitReplies("+96891240008", 1).get(0).text()).isEqualTo(HelpText.UNKNOWN_COMMAND);
+        await().atMost(WAIT).until(() -> stateOf("+96891240008").equals("ANSWERED"));
+    }
+
+    @Test
+    void anSmsUnansweredForTooLongIsNotAnsweredAnyMore() throws InterruptedException {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO inbound_message (id, operator, sender, recipient, body, parts, fingerprint, received_at,
+                            state, claimed_by, claimed_until)
+                        VALUES (43, 'simulator', '+96891240009', '90085', 'FOO', 1, :f, :at, 'PENDING', 'dead-node', :until)""")
+                .param("f", "1".repeat(64)).param("at", OffsetDateTime.ofInstant(now.minusSeconds(7200), ZoneOffset.UTC))
+                .param("until", OffsetDateTime.ofInstant(now.minusSeconds(7100), ZoneOffset.UTC)).update();
+        recovery.recover();
+        assertThat(stateOf("+96891240009")).isEqualTo("SKIPPED");
+        Thread.sleep(300);
+        assertThat(simulator.inbox("+96891240009")).isEmpty();
+    }
+}
