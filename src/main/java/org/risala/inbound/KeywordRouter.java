@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,8 +42,6 @@ class KeywordRouter {
 
     static final String TOO_MANY_EN = "You have sent too many requests. Please try again in a few minutes.";
     static final String TOO_MANY_AR = "لقد أرسلت طلبات كثيرة. يرجى المحاولة بعد بضع دقائق.";
-    static final String FAILED_EN = "The service is temporarily unavailable. Please try again later.";
-    static final String FAILED_AR = "الخدمة غير متاحة مؤقتا. يرجى المحاولة لاحقا.";
 
     private final ObjectProvider<KeywordService> services;
     private final Replies replies;
@@ -91,18 +90,20 @@ class KeywordRouter {
 
     private void handle(IncomingSms sms) {
         Command command = parser.parse(sms.text());
+        CompletionStage<Reply> answer;
         try {
-            answer(sms, command).whenComplete((reply, error) -> {
-                if (error != null) {
-                    log.error("answering SMS {} (keyword {}) failed", sms.id(), command.keyword(), error);
-                    reply = failed(command.language());
-                }
-                replies.send(sms, command.keyword(), reply, () -> inHand.remove(sms.id()));
-            });
+            answer = answer(sms, command);
         } catch (RuntimeException e) {
-            log.error("answering SMS {} (keyword {}) failed", sms.id(), command.keyword(), e);
-            replies.send(sms, command.keyword(), failed(command.language()), () -> inHand.remove(sms.id()));
+            answer = CompletableFuture.failedFuture(e);
         }
+        answer.whenComplete((reply, error) -> {
+            boolean failed = error != null || reply == null;
+            if (failed) {
+                log.error("answering SMS {} (keyword {}) failed", sms.id(), command.keyword(), error);
+            }
+            replies.send(sms, command.keyword(), failed ? Reply.temporarilyUnavailable(command.language()) : reply,
+                    () -> inHand.remove(sms.id()));
+        });
     }
 
     private CompletionStage<Reply> answer(IncomingSms sms, Command command) {
@@ -131,12 +132,8 @@ class KeywordRouter {
         return service.get().answer(sms, command);
     }
 
-    static Reply failed(Language language) {
-        return Reply.of(language == Language.AR ? FAILED_AR : FAILED_EN, Outcome.FAILED);
-    }
-
     private static CompletionStage<Reply> done(Reply reply) {
-        return java.util.concurrent.CompletableFuture.completedFuture(reply);
+        return CompletableFuture.completedFuture(reply);
     }
 
     @jakarta.annotation.PreDestroy

@@ -84,9 +84,34 @@ class SimulatorApi {
     }
 
     private final SmscSimulator simulator;
+    private MoLoad load;
 
     SimulatorApi(SmscSimulator simulator) {
         this.simulator = simulator;
+    }
+
+    /** starts sending citizens' messages at a steady rate (benchmarks); one load at a time */
+    @PostMapping("/mo/load")
+    synchronized ResponseEntity<?> startLoad(@RequestBody MoLoad.Plan plan) {
+        if (load != null && load.running()) {
+            return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "a load is still running; DELETE /simulator/api/mo/load stops it")).build();
+        }
+        load = new MoLoad(simulator, plan);
+        return ResponseEntity.accepted().body(load.progress());
+    }
+
+    @GetMapping("/mo/load")
+    synchronized ResponseEntity<MoLoad.Progress> loadProgress() {
+        return load == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(load.progress());
+    }
+
+    @DeleteMapping("/mo/load")
+    synchronized ResponseEntity<Void> stopLoad() {
+        if (load != null) {
+            load.stop();
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/mo")

@@ -12,9 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.risala.simulator.HandsetMessage;
 import org.risala.simulator.SmscSimulator;
+import org.risala.testing.ApiCalls;
 import org.risala.testing.IntegrationTest;
 import org.risala.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,6 +40,9 @@ class AnsweringIntegrationTests {
 
     @Autowired
     UnansweredRecovery recovery;
+
+    @LocalServerPort
+    int port;
 
     private List<HandsetMessage> awaitReplies(String number, int count) {
         return await().atMost(WAIT).until(() -> simulator.inbox(number), inbox -> inbox.size() >= count);
@@ -148,5 +153,22 @@ class AnsweringIntegrationTests {
         assertThat(stateOf("+96891240009")).isEqualTo("SKIPPED");
         Thread.sleep(300);
         assertThat(simulator.inbox("+96891240009")).isEmpty();
+    }
+
+    @Test
+    void theSimulatorsSteadyLoadSendsEachMessageFromANewNumberAndEachIsAnswered() {
+        ApiCalls api = new ApiCalls(port);
+        ApiCalls.Response started = api.post("/simulator/api/mo/load",
+                java.util.Map.of("rate", 40, "seconds", 1, "texts", List.of("PING"), "firstNumber", 96893100000L));
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(api.post("/simulator/api/mo/load", java.util.Map.of("rate", 1, "seconds", 1)).status())
+                .isEqualTo(409);
+        await().atMost(WAIT).until(() -> api.get("/simulator/api/mo/load").json().get("finishedAt").isString());
+        assertThat(api.get("/simulator/api/mo/load").json().get("sent").asLong()).isEqualTo(40);
+        for (int i = 0; i < 40; i++) {
+            awaitReplies("+" + (96893100000L + i), 1);
+        }
+        assertThat(api.post("/simulator/api/mo/load", java.util.Map.of("rate", 0, "seconds", 1)).status())
+                .isEqualTo(400);
     }
 }

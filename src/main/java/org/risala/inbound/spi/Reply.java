@@ -28,6 +28,9 @@ public record Reply(String text, Outcome outcome) {
         LIMITED
     }
 
+    private static final String UNAVAILABLE_EN = "The service is temporarily unavailable. Please try again later.";
+    private static final String UNAVAILABLE_AR = "الخدمة غير متاحة مؤقتا. يرجى المحاولة لاحقا.";
+
     public Reply {
         Objects.requireNonNull(outcome, "outcome");
     }
@@ -40,6 +43,11 @@ public record Reply(String text, Outcome outcome) {
     /** nothing is sent back (a number over its limit gets one polite reply, then this) */
     public static Reply silence(Outcome outcome) {
         return new Reply(null, outcome);
+    }
+
+    /** the answer when something went wrong on Risala's side or the back office's: it says nothing about the record */
+    public static Reply temporarilyUnavailable(Language language) {
+        return of(language == Language.AR ? UNAVAILABLE_AR : UNAVAILABLE_EN, Outcome.FAILED);
     }
 
     public boolean isSilent() {
