@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.risala.inbound.InboundRepository.Arrival;
 import org.risala.inbound.InboundRepository.Group;
@@ -56,6 +57,7 @@ class InboundStore {
     private final GroupCommit<Arrival> writer;
     private final Counter stored;
     private final Counter duplicates;
+    private final Timer storing;
 
     InboundStore(InboundRepository repository, TransactionTemplate tx, Clock clock, InboundProperties properties,
                  KeywordRouter router, ClusterNode node, MeterRegistry registry) {
@@ -69,10 +71,13 @@ class InboundStore {
         this.stored = Counter.builder("risala.inbound.messages").description("incoming SMS stored").register(registry);
         this.duplicates = Counter.builder("risala.inbound.duplicates")
                 .description("incoming SMS or parts the SMSC sent again, stored once").register(registry);
+        this.storing = Timer.builder("risala.inbound.store").description("from an SMS part received to its commit")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     @EventListener
     void on(SmsReceived sms) {
+        Timer.Sample sample = Timer.start();
         Optional<Msisdn> parsed = numbers.tryParse(sms.from());
         // the citizen in E.164 when the SMSC's form parses; the raw form otherwise, never dropped
         String sender = parsed.map(Msisdn::e164).orElse(sms.from());
@@ -85,6 +90,7 @@ class InboundStore {
             outcome = tx.execute(s -> storePart(new Group(sms.operator(), sender, sms.to(), sms.concatReference(),
                     sms.totalParts()), sms.partNumber(), sms.text()));
         }
+        sample.stop(storing);
         log.info("SMS from {} to {} via {}, part {}/{}: {}", parsed.map(Msisdn::masked).orElse("(unparsed number)"),
                 sms.to(), sms.operator(), Math.max(1, sms.partNumber()), Math.max(1, sms.totalParts()), outcome);
     }

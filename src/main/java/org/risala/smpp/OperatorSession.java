@@ -56,8 +56,12 @@ final class OperatorSession {
 
     enum State { STOPPED, WAITING_FOR_LEASE, HELD_ELSEWHERE, CONNECTING, BOUND_TRX, BOUND_TX_RX, BACKING_OFF }
 
-    /** jSMPP's default of 3 would serialise a burst of receipts behind one slow listener */
-    private static final int PDU_PROCESSOR_DEGREE = 16;
+    /**
+     * Threads handling the SMSC's PDUs. Each incoming SMS holds one until its commit (the SMSC may resend only
+     * what was not acknowledged), so these bound how many SMS a bind takes in at once: jSMPP's default of 3 would
+     * cap a bind at a few hundred SMS per second whatever the database can do.
+     */
+    private static final int PDU_PROCESSOR_DEGREE = 64;
     private static final int PDU_QUEUE_CAPACITY = 2_000;
     private static final Duration THROTTLE_PAUSE = Duration.ofSeconds(1);
 
