@@ -47,16 +47,22 @@ class DemoBackOfficeApi {
         this.faults = faults;
     }
 
+    /**
+     * A blank parameter counts as absent: a pull service whose arguments are alternatives sends both, the one the
+     * citizen did not give empty ({@code ?plate=&civilId=10234567}).
+     */
     @GetMapping("/traffic/violations")
     CompletableFuture<ResponseEntity<?>> violations(@RequestParam(required = false) String plate,
                                                    @RequestParam(required = false) String civilId) {
-        if ((plate == null) == (civilId == null)) {
+        Optional<String> byPlate = given(plate);
+        Optional<String> byCivilId = given(civilId);
+        if (byPlate.isPresent() == byCivilId.isPresent()) {
             return answer(() -> badRequest("give either plate or civilId"));
         }
-        if (plate != null) {
-            return answer(() -> byPlate(plate, backOffice::violationsOfPlate));
+        if (byPlate.isPresent()) {
+            return answer(() -> byPlate(byPlate.get(), backOffice::violationsOfPlate));
         }
-        return answer(() -> found(backOffice.violationsOfCivilId(civilId)));
+        return answer(() -> found(backOffice.violationsOfCivilId(byCivilId.get())));
     }
 
     @GetMapping("/vehicles/registration")
@@ -110,6 +116,10 @@ class DemoBackOfficeApi {
     private static ResponseEntity<?> byPlate(String plate, Function<String, Optional<?>> lookup) {
         return PlateNumber.normalise(plate).map(PlateNumber::display).<ResponseEntity<?>>map(p -> found(lookup.apply(p)))
                 .orElseGet(() -> badRequest("not a plate number"));
+    }
+
+    private static Optional<String> given(String parameter) {
+        return parameter == null || parameter.isBlank() ? Optional.empty() : Optional.of(parameter);
     }
 
     private static ResponseEntity<?> badRequest(String error) {

@@ -126,6 +126,19 @@ class DemoBackOfficeIntegrationTests {
         assertThat(r.json()).isEqualTo(backOffice.get("/demo-backoffice/traffic/violations?plate=12345AB").json());
     }
 
+    @Test
+    void aBlankPlateOrCivilIdCountsAsAbsentAsAServiceWithAlternativeArgumentsSendsBoth() {
+        Response byCivilId = backOffice.get("/demo-backoffice/traffic/violations?plate=&civilId=10234567");
+        Response byPlate = backOffice.get("/demo-backoffice/traffic/violations?plate=12345AB&civilId=%20");
+        Response neither = backOffice.get("/demo-backoffice/traffic/violations?plate=&civilId=");
+
+        assertThat(byCivilId.status()).as(byCivilId.body()).isEqualTo(200);
+        assertThat(byCivilId.json().get("plate").asString()).isEqualTo("12345 AB");
+        assertThat(byPlate.status()).as(byPlate.body()).isEqualTo(200);
+        assertThat(byPlate.json()).isEqualTo(byCivilId.json());
+        assertThat(neither.status()).as(neither.body()).isEqualTo(400);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/demo-backoffice/traffic/violations?plate=999ZZ",
             "/demo-backoffice/traffic/violations?civilId=10000000",

@@ -105,12 +105,12 @@ public class Connectors {
         return List.copyOf(problems);
     }
 
-    private static void httpProblems(ConnectorDefinition connector, List<String> problems) {
+    private void httpProblems(ConnectorDefinition connector, List<String> problems) {
         String method = connector.httpMethod();
         if (!method.equals("GET") && !method.equals("POST")) {
             problems.add("connector.method: GET or POST, not " + method);
         }
-        urlProblems(connector.url(), problems);
+        urlProblems(connector.url() == null ? null : environment.resolvePlaceholders(connector.url()), problems);
         if (connector.body() != null) {
             bodyProblems(method, connector.body(), problems);
         }
@@ -135,7 +135,7 @@ public class Connectors {
         }
     }
 
-    /** checked with every placeholder filled in, as it will be called */
+    /** checked with every placeholder filled in (configuration ones too, where they resolve), as it will be called */
     private static void urlProblems(String url, List<String> problems) {
         if (url == null || url.isBlank()) {
             problems.add("connector.url: required for an HTTP connector");

@@ -58,8 +58,9 @@ final class HttpConnector implements Connector {
 
     private HttpRequest request(Map<String, String> arguments) throws BackOfficeUnavailable {
         HttpRequest.Builder request;
+        String url = configured("the URL", definition.url());
         try {
-            request = HttpRequest.newBuilder(URI.create(ArgumentPlaceholders.fill(definition.url(), arguments,
+            request = HttpRequest.newBuilder(URI.create(ArgumentPlaceholders.fill(url, arguments,
                     ArgumentPlaceholders::urlEncoded)));
         } catch (IllegalArgumentException e) {
             // an argument in the host, say, that left none; not the URL itself: it holds the arguments
@@ -83,19 +84,26 @@ final class HttpConnector implements Connector {
         return request.build();
     }
 
-    /** resolved at each call, so that a secret can live in the environment and change without a new definition */
     private String headerValue(String name, String template) throws BackOfficeUnavailable {
-        String value;
-        try {
-            value = properties.resolveRequiredPlaceholders(template);
-        } catch (IllegalArgumentException e) {
-            throw new BackOfficeUnavailable("header " + name + ": a placeholder in '" + template
-                    + "' has no value in the configuration");
-        }
+        String value = configured("header " + name, template);
         if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
             throw new BackOfficeUnavailable("header " + name + ": its configured value holds a line break");
         }
         return value;
+    }
+
+    /**
+     * {@code ${property}} placeholders resolved at each call: a secret can live in the environment and change without
+     * a new definition, and the demo services can name the port the server actually listens on
+     * ({@code local.server.port}), known only once it started.
+     */
+    private String configured(String what, String template) throws BackOfficeUnavailable {
+        try {
+            return properties.resolveRequiredPlaceholders(template);
+        } catch (IllegalArgumentException e) {
+            throw new BackOfficeUnavailable(what + ": a placeholder in '" + template
+                    + "' has no value in the configuration");
+        }
     }
 
     /**
