@@ -62,12 +62,17 @@ class CrashRecoveryIntegrationTests {
 
         ApiCalls api = new ApiCalls(port, KEY);
         Map<String, String> accepted = new ConcurrentHashMap<>();   // message id -> handset number
+        List<String> acknowledgedCommands = new java.util.concurrent.CopyOnWriteArrayList<>();   // citizens' numbers
         Thread sender = new Thread(() -> sendUntilKilled(api, accepted));
+        Thread citizens = new Thread(() -> sendCommandsUntilKilled(acknowledgedCommands));
         sender.start();
+        citizens.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> operator.stats().partsAccepted() >= 300);
         node.destroyForcibly().waitFor();   // SIGKILL on Linux: no shutdown hook, no graceful unbind
         sender.join(30_000);
+        citizens.join(30_000);
         assertThat(accepted).as("messages accepted before the crash").isNotEmpty();
+        assertThat(acknowledgedCommands).as("commands acknowledged before the crash").isNotEmpty();
         long receivedBeforeRestart = operator.stats().partsAccepted();
         assertThat(receivedBeforeRestart).isLessThan(accepted.size());
 
@@ -89,6 +94,23 @@ class CrashRecoveryIntegrationTests {
         });
         assertThat(twice.size()).as("duplicates are bounded by the window").isLessThanOrEqualTo(WINDOW);
         assertThat(possibleDuplicates()).as("every duplicate was flagged").containsAll(twice);
+
+        // every command the SMSC heard was received is answered, also those in hand when the node died
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> acknowledgedCommands.stream().allMatch(number -> !operator.inbox(number).isEmpty()));
+    }
+
+    /** citizens' commands over SMPP, each from its own number, acknowledged only once Risala stored them */
+    private void sendCommandsUntilKilled(List<String> acknowledged) {
+        for (int n = 0; n < MESSAGES; n++) {
+            String number = "+9689" + (4_000_000 + n);
+            try {
+                operator.injectMo(number, "90085", n % 2 == 0 ? "HELP" : "VISA V2026000123");
+            } catch (IllegalStateException e) {
+                return;   // the node died, or is not bound yet at the start
+            }
+            acknowledged.add(number);
+        }
     }
 
     private void sendUntilKilled(ApiCalls api, Map<String, String> accepted) {
