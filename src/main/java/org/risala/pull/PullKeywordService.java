@@ -135,9 +135,12 @@ class PullKeywordService implements KeywordService {
     private CompletionStage<Reply> finish(IncomingSms sms, String keyword, String query, Instant start, Reply reply) {
         Duration took = Duration.between(start, clock.instant());
         timers.computeIfAbsent(keyword + " " + reply.outcome(), k -> Timer.builder("risala.pull.lookups")
-                .description("pull service commands by answer, and how long they took")
-                .tag("service", keyword).tag("outcome", reply.outcome().name())
-                .publishPercentiles(0.5, 0.99).register(registry)).record(took);
+                .description("pull service commands by kind of answer").tag("service", keyword)
+                .tag("outcome", reply.outcome().name()).register(registry)).record(took);
+        // percentiles per service over all answers: percentiles of the series above could not be added up
+        timers.computeIfAbsent(keyword, k -> Timer.builder("risala.pull.latency")
+                .description("from a command read to its answer ready, back-office time included")
+                .tag("service", keyword).publishPercentiles(0.5, 0.99).register(registry)).record(took);
         return audit.record(new Lookup(start, keyword, sms.from(), query, reply.outcome().name(),
                 (int) Math.min(Integer.MAX_VALUE, took.toMillis()), reply.text(), sms.id())).thenApply(v -> reply);
     }

@@ -47,6 +47,9 @@ class PullServicesIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     private static int nextNumber = 0;
 
     /** a fresh number for each command, so that the per-number limits never interfere between tests */
@@ -176,12 +179,27 @@ class PullServicesIntegrationTests {
     }
 
     @Test
+    void eachServiceCountsItsAnswersByKindAndMeasuresItsLatency() {
+        ask("VISA V2026000456");
+        ask("VISA V2026000002");
+        await().atMost(WAIT).until(() -> registry.find("risala.pull.lookups").tags("service", "VISA", "outcome",
+                "NOT_FOUND").timer() != null);
+        assertThat(registry.get("risala.pull.lookups").tags("service", "VISA", "outcome", "FOUND").timer().count())
+                .isPositive();
+        assertThat(registry.get("risala.pull.latency").tag("service", "VISA").timer().count()).isGreaterThanOrEqualTo(2);
+        assertThat(registry.get("risala.pull.latency").tag("service", "VISA").timer().takeSnapshot().percentileValues())
+                .extracting(v -> v.percentile()).containsExactly(0.5, 0.99);
+    }
+
+    @Test
     void oneNumberWalkingThroughManyPlatesIsLimitedAndFlagged() {
         String number = newNumber();
         for (int i = 1; i <= 5; i++) {
             assertThat(ask(number, "REG " + i + "00ZZ")).startsWith("No vehicle found");
         }
+        double flaggedBefore = registry.get("risala.pull.enumeration.flagged").counter().count();
         assertThat(ask(number, "REG 600ZZ")).isEqualTo(PullKeywordService.TOO_MANY_RECORDS_EN);
+        assertThat(registry.get("risala.pull.enumeration.flagged").counter().count()).isEqualTo(flaggedBefore + 1);
         // a record already asked about is still answered (written differently: the same text again within the
         // duplicate window would be taken for the SMSC resending it)
         assertThat(ask(number, "reg 100 zz")).startsWith("No vehicle found");
