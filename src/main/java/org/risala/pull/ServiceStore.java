@@ -43,6 +43,11 @@ class ServiceStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM pull_service ORDER BY keyword").query(ServiceStore::row).list();
     }
 
+    Optional<Row> find(String keyword) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM pull_service WHERE keyword = :k")
+                .param("k", keyword).query(ServiceStore::row).optional();
+    }
+
     /** locks the row until the transaction ends, so that two edits of one service are made one after the other */
     Optional<Row> lock(String keyword) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM pull_service WHERE keyword = :k FOR UPDATE")
