@@ -106,8 +106,9 @@ class ServiceStore {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getString("keyword"), rs.getString("definition"), ServiceSource.valueOf(rs.getString("source")),
-                rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
+        return new Row(rs.getString("keyword"), rs.getString("definition"),
+                ServiceSource.valueOf(rs.getString("source")), rs.getLong("version"), instant(rs, "updated_at"),
+                rs.getString("updated_by"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

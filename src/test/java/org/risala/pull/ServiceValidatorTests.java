@@ -137,7 +137,8 @@ class ServiceValidatorTests {
     void aHeaderStillMaskedHasNoValueToKeep() {
         assertThat(problems(service("VIO").connector(connector(ConnectorType.HTTP, "http://traffic/{number}",
                 Map.of("X-Api-Key", SecretHeaders.MASK)))))
-                .containsExactly("connector.headers.X-Api-Key: is masked and has no stored value; type the value again");
+                .containsExactly(
+                        "connector.headers.X-Api-Key: is masked and has no stored value; type the value again");
     }
 
     @Test

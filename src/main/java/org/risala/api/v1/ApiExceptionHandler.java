@@ -50,7 +50,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(UnknownService.class)
     ResponseEntity<ProblemDetail> unknownService(UnknownService e) {
-        return ApiProblems.response(ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+        return ApiProblems.response(ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                e.getMessage()));
     }
 
     @ExceptionHandler(ServiceConflict.class)

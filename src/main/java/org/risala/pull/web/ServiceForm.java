@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -80,9 +79,9 @@ public record ServiceForm(String original, String version, String keyword, Strin
         ServiceDefinition d = SecretHeaders.masked(entry.definition());
         ConnectorDefinition c = d.connector();
         ReplyTemplates r = d.replies();
-        return new ServiceForm(d.keyword(), String.valueOf(entry.version()), d.keyword(), String.join(", ", d.aliases()),
-                String.join(", ", d.shortCodes()), d.help().en(), d.help().ar(), String.valueOf(d.maxSegments()),
-                d.enabled(), d.alternatives(), c.type().name(), text(c.method()), text(c.url()), lines(c.headers()),
+        return new ServiceForm(d.keyword(), String.valueOf(entry.version()), d.keyword(),
+                String.join(", ", d.aliases()), String.join(", ", d.shortCodes()), d.help().en(), d.help().ar(),
+                String.valueOf(d.maxSegments()), d.enabled(), d.alternatives(), c.type().name(), text(c.method()), text(c.url()), lines(c.headers()),
                 text(c.body()), lines(c.variables()),
                 c.notFoundStatuses().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 text(c.foundWhen()), text(c.dataSource()), text(c.query()), lines(c.values()),

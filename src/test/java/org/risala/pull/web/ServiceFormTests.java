@@ -25,7 +25,8 @@ class ServiceFormTests {
 
     private static final ServiceDefinition VIO = service("VIO").aliases("مخالفات", "VIOL").shortCodes("90085", "90086")
             .alternatives(true).maxSegments(2)
-            .arguments(new ArgumentDefinition("plate", ArgumentNormalisations.PLATE, ".+", new Bilingual("a plate", "لوحة")),
+            .arguments(new ArgumentDefinition("plate", ArgumentNormalisations.PLATE, ".+",
+                            new Bilingual("a plate", "لوحة")),
                     new ArgumentDefinition("civilId", ArgumentNormalisations.CIVIL_ID, "[0-9]+",
                             new Bilingual("a civil ID", "رقم مدني")))
             .connector(connector(ConnectorType.HTTP, "http://traffic/v?plate={plate}",
