@@ -12,8 +12,8 @@ import java.util.List;
 public interface ConnectorValidation {
 
     /**
-     * @return the problems, each {@code field: reason} with the field named inside the connector ({@code url},
-     *         {@code dataSource}, {@code headers.Authorization}); empty when the connector can be built
+     * @return the problems, each {@code field: reason} with the field named from the service definition
+     *         ({@code connector.url}, {@code connector.dataSource}); empty when the connector can be built
      */
     List<String> problems(ConnectorDefinition connector);
 }

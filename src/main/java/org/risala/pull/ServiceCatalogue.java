@@ -80,6 +80,17 @@ public class ServiceCatalogue {
                 .filter(service -> service.enabled() && answersAt(service, shortCode)).toList();
     }
 
+    /**
+     * What {@link #save} would refuse in this definition, without saving it: each problem {@code field: reason}.
+     * A masked header counts with its stored value.
+     */
+    public List<String> problems(ServiceDefinition definition) {
+        String keyword = keywordOf(definition);
+        ServiceDefinition stored = keyword == null ? null : store.find(keyword).map(ServiceCatalogue::stored)
+                .orElse(null);
+        return validator.problems(SecretHeaders.unmasked(definition, stored), namesOfOthers(keyword));
+    }
+
     /** {@link #save(ServiceDefinition, Long, String)} without a version: the last edit wins */
     public CatalogueEntry save(ServiceDefinition definition, String changedBy) {
         return save(definition, null, changedBy);
@@ -94,8 +105,7 @@ public class ServiceCatalogue {
      * @param changedBy       the staff username or {@code api:<client>} for the history
      */
     public CatalogueEntry save(ServiceDefinition definition, Long expectedVersion, String changedBy) {
-        String keyword = definition.keyword() == null || definition.keyword().isBlank() ? null
-                : canonicalKeyword(definition.keyword());
+        String keyword = keywordOf(definition);
         Instant now = clock.instant();
         CatalogueEntry saved;
         try {
@@ -104,7 +114,7 @@ public class ServiceCatalogue {
                 if (keyword != null) {
                     checkVersion(keyword, current, expectedVersion);
                 }
-                ServiceDefinition stored = current.map(row -> ServiceJson.readStored(row.definition())).orElse(null);
+                ServiceDefinition stored = current.map(ServiceCatalogue::stored).orElse(null);
                 ServiceDefinition edited = SecretHeaders.unmasked(definition, stored);
                 List<String> problems = validator.problems(edited, namesOfOthers(keyword));
                 String json = ServiceJson.write(Definitions.canonical(edited));
@@ -136,7 +146,7 @@ public class ServiceCatalogue {
         Instant now = clock.instant();
         CatalogueEntry changed = tx.execute(s -> {
             Row current = store.lock(canonicalKeyword(keyword)).orElseThrow(() -> new UnknownService(keyword));
-            ServiceDefinition stored = ServiceJson.readStored(current.definition());
+            ServiceDefinition stored = stored(current);
             if (stored.enabled() == enabled) {
                 return entry(current);
             }
@@ -202,13 +212,13 @@ public class ServiceCatalogue {
         String keyword = configured.keyword();
         Optional<Row> current = store.lock(keyword);
         if (current.isPresent() && current.get().source() == ServiceSource.ADMIN) {
-            if (!ServiceJson.readStored(current.get().definition()).equals(configured)) {
+            if (!stored(current.get()).equals(configured)) {
                 log.warn("pull service {} was changed by {} at {}: its configured definition is ignored", keyword,
                         current.get().updatedBy(), current.get().updatedAt());
             }
             return;
         }
-        if (current.isPresent() && ServiceJson.readStored(current.get().definition()).equals(configured)) {
+        if (current.isPresent() && stored(current.get()).equals(configured)) {
             return;
         }
         if (current.isEmpty() && store.lastChange(keyword).filter(ChangeAction.DELETED::equals).isPresent()) {
@@ -288,15 +298,23 @@ public class ServiceCatalogue {
         List<ServiceDefinition> others = new ArrayList<>();
         for (Row row : store.all()) {
             if (!row.keyword().equals(keyword)) {
-                others.add(ServiceJson.readStored(row.definition()));
+                others.add(stored(row));
             }
         }
         return ServiceValidator.names(others);
     }
 
+    private static String keywordOf(ServiceDefinition definition) {
+        return definition.keyword() == null || definition.keyword().isBlank() ? null
+                : canonicalKeyword(definition.keyword());
+    }
+
+    private static ServiceDefinition stored(Row row) {
+        return ServiceJson.readStored(row.definition());
+    }
+
     private static CatalogueEntry entry(Row row) {
-        return new CatalogueEntry(ServiceJson.readStored(row.definition()), row.source(), row.version(),
-                row.updatedAt(), row.updatedBy());
+        return new CatalogueEntry(stored(row), row.source(), row.version(), row.updatedAt(), row.updatedBy());
     }
 
     private static ServiceDefinition definition(String json) {

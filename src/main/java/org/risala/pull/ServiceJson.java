@@ -42,7 +42,8 @@ public final class ServiceJson {
     private static final JsonMapper JSON = JsonMapper.builder()
             .addModule(new SimpleModule("durations")
                     .addSerializer(Duration.class, new DurationWriter())
-                    .addDeserializer(Duration.class, new DurationReader()))
+                    .addDeserializer(Duration.class, new DurationReader())
+                    .addDeserializer(Bilingual.class, new BilingualReader()))
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_EMPTY))
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -141,6 +142,45 @@ public final class ServiceJson {
             return "must be an object";
         }
         return "is not valid";
+    }
+
+    /**
+     * A text missing in one language, or a whole one of the replies, reads as empty rather than failing the whole
+     * definition, so that validation names every missing text at once.
+     */
+    private static final class BilingualReader extends ValueDeserializer<Bilingual> {
+        @Override
+        public Bilingual deserialize(JsonParser parser, DeserializationContext context) {
+            JsonNode node = context.readTree(parser);
+            if (!node.isObject()) {
+                return (Bilingual) context.handleUnexpectedToken(Bilingual.class, parser);
+            }
+            for (String name : node.propertyNames()) {
+                if (!name.equals("en") && !name.equals("ar")
+                        && context.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
+                    throw UnrecognizedPropertyException.from(parser, Bilingual.class, name, List.of("en", "ar"));
+                }
+            }
+            return new Bilingual(text(node, "en", context, parser), text(node, "ar", context, parser));
+        }
+
+        private static String text(JsonNode node, String name, DeserializationContext context, JsonParser parser) {
+            JsonNode text = node.get(name);
+            if (text == null || text.isNull()) {
+                return "";
+            }
+            if (!text.isString()) {
+                MismatchedInputException e = MismatchedInputException.from(parser, String.class, name + " is no text");
+                e.prependPath(node, name);
+                throw e;
+            }
+            return text.asString();
+        }
+
+        @Override
+        public Bilingual getNullValue(DeserializationContext context) {
+            return new Bilingual("", "");
+        }
     }
 
     private static final class DurationWriter extends ValueSerializer<Duration> {

@@ -43,6 +43,11 @@ class ServiceStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM pull_service ORDER BY keyword").query(ServiceStore::row).list();
     }
 
+    Optional<Row> find(String keyword) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM pull_service WHERE keyword = :k")
+                .param("k", keyword).query(ServiceStore::row).optional();
+    }
+
     /** locks the row until the transaction ends, so that two edits of one service are made one after the other */
     Optional<Row> lock(String keyword) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM pull_service WHERE keyword = :k FOR UPDATE")
@@ -101,8 +106,9 @@ class ServiceStore {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getString("keyword"), rs.getString("definition"), ServiceSource.valueOf(rs.getString("source")),
-                rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
+        return new Row(rs.getString("keyword"), rs.getString("definition"),
+                ServiceSource.valueOf(rs.getString("source")), rs.getLong("version"), instant(rs, "updated_at"),
+                rs.getString("updated_by"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -148,33 +148,25 @@ final class ServiceValidator {
     }
 
     private static void template(String field, Bilingual text, List<String> problems) {
-        if (!bilingual(field, text, problems)) {
-            return;
-        }
-        compile(field + ".en", text.en(), problems);
-        compile(field + ".ar", text.ar(), problems);
+        text(field + ".en", text == null ? null : text.en(), true, problems);
+        text(field + ".ar", text == null ? null : text.ar(), true, problems);
     }
 
-    private static void compile(String field, String template, List<String> problems) {
-        try {
-            new ReplyTemplate(template);
-        } catch (IllegalArgumentException e) {
-            problems.add(field + ": " + e.getMessage());
-        }
+    private static void bilingual(String field, Bilingual text, List<String> problems) {
+        text(field + ".en", text == null ? null : text.en(), false, problems);
+        text(field + ".ar", text == null ? null : text.ar(), false, problems);
     }
 
-    /** @return whether both texts are there */
-    private static boolean bilingual(String field, Bilingual text, List<String> problems) {
-        boolean complete = true;
-        if (text == null || text.en().isBlank()) {
-            problems.add(field + ".en: is required");
-            complete = false;
+    private static void text(String field, String text, boolean template, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            problems.add(field + ": is required");
+        } else if (template) {
+            try {
+                new ReplyTemplate(text);
+            } catch (IllegalArgumentException e) {
+                problems.add(field + ": " + e.getMessage());
+            }
         }
-        if (text == null || text.ar().isBlank()) {
-            problems.add(field + ".ar: is required");
-            complete = false;
-        }
-        return complete;
     }
 
     private void connector(ConnectorDefinition c, List<String> problems) {
@@ -207,7 +199,7 @@ final class ServiceValidator {
         }
         problems.addAll(own);
         if (own.isEmpty()) {
-            connectors.problems(c).forEach(problem -> problems.add("connector." + problem));
+            problems.addAll(connectors.problems(c));
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.risala.simulator.HandsetMessage;
 import org.risala.simulator.SmscSimulator;
@@ -43,6 +44,11 @@ class AnsweringIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @BeforeEach
+    void risalaIsBoundToTheSimulator() {
+        await().atMost(WAIT).until(simulator::hasReceiver);
+    }
 
     private List<HandsetMessage> awaitReplies(String number, int count) {
         return await().atMost(WAIT).until(() -> simulator.inbox(number), inbox -> inbox.size() >= count);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.risala.simulator.SmscSimulator;
 import org.risala.smpp.SmsReceived;
@@ -35,6 +36,11 @@ class InboundIntegrationTests {
 
     @Autowired
     TestClock clock;
+
+    @BeforeEach
+    void risalaIsBoundToTheSimulator() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(simulator::hasReceiver);
+    }
 
     private List<Stored> storedFrom(String sender) {
         return jdbc.sql("SELECT sender, recipient, body, parts FROM inbound_message WHERE sender = :s ORDER BY id")

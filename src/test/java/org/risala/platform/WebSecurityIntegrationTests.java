@@ -83,6 +83,10 @@ class WebSecurityIntegrationTests {
     void adminPagesNeedTheAdminRoleButSupervisorsInheritTheUserRole() throws Exception {
         mvc.perform(get("/admin/api-keys").with(user("sue").roles("SUPERVISOR"))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/api-keys").with(user("root").roles("ADMIN"))).andExpect(status().isOk());
+        mvc.perform(get("/admin/services").with(user("sue").roles("SUPERVISOR"))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/services/VIO/enabled").param("enabled", "false").with(csrf())
+                .with(user("sue").roles("SUPERVISOR"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/services").with(user("root").roles("ADMIN"))).andExpect(status().isOk());
         mvc.perform(get("/messages").with(user("sue").roles("SUPERVISOR"))).andExpect(status().isOk());
     }
 

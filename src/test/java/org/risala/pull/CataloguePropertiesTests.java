@@ -79,6 +79,16 @@ class CataloguePropertiesTests {
     }
 
     @Test
+    void aHeaderReferenceWrittenWithABackslashStaysAReferenceWhileWithoutItItIsResolvedAtStart() {
+        context.withPropertyValues("traffic.token=s3cret",
+                        "risala.pull.services[0].connector.headers.[X-Api-Key]=\\${traffic.token}",
+                        "risala.pull.services[0].connector.headers.[Authorization]=Bearer ${traffic.token}")
+                .run(context -> assertThat(context.getBean(CatalogueProperties.class).services().get(0).connector()
+                        .headers()).containsEntry("X-Api-Key", "${traffic.token}")
+                        .containsEntry("Authorization", "Bearer s3cret"));
+    }
+
+    @Test
     void withNothingConfiguredThereAreNoServicesAndTheyAreRefreshedEveryFiveSeconds() {
         context.run(context -> {
             CatalogueProperties catalogue = context.getBean(CatalogueProperties.class);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.risala.backoffice.DemoBackOfficeFaults;
 import org.risala.simulator.HandsetMessage;
@@ -71,6 +72,11 @@ class PullServicesIntegrationTests {
         return reply.text();
     }
 
+    @BeforeEach
+    void risalaIsBoundToTheSimulator() {
+        await().atMost(WAIT).until(simulator::hasReceiver);
+    }
+
     @AfterEach
     void backOfficeWorksAgain() {
         faults.clear();
@@ -116,7 +122,7 @@ class PullServicesIntegrationTests {
     @Test
     void visaStatusInBothLanguages() {
         assertThat(ask("VISA V2026000123")).startsWith("Visa application V2026000123: APPROVED");
-        assertThat(ask("تأشيرة v 2026 000999")).startsWith("طلب التأشيرة V2026000999: قيد المراجعة");
+        assertThat(ask("تأشيرة v 2026 000999")).startsWith("تأشيرة V2026000999: قيد المراجعة");
         assertThat(ask("visa V2026000001")).isEqualTo("No visa application found with number V2026000001.");
         assertThat(ask("تأشيرة V2026000001")).isEqualTo("لا يوجد طلب تأشيرة بالرقم V2026000001.");
     }

@@ -12,7 +12,7 @@ public final class ServiceBuilder {
 
     public static final String TEST_SHORT_CODE = "99999";
 
-    private String keyword;
+    private final String keyword;
     private List<String> aliases = List.of();
     private List<String> shortCodes = List.of(TEST_SHORT_CODE);
     private Bilingual help = new Bilingual("1234 - a test service", "1234 - خدمة تجريبية");
@@ -25,7 +25,6 @@ public final class ServiceBuilder {
             new Bilingual("Send the keyword followed by {{usage}}", "أرسل الكلمة ثم {{usage}}"),
             new Bilingual("Try again later.", "حاول لاحقا."));
     private Integer maxSegments;
-    private Boolean enabled;
     private Boolean alternatives;
 
     private ServiceBuilder(String keyword) {
@@ -50,11 +49,6 @@ public final class ServiceBuilder {
     public static ConnectorDefinition connector(ConnectorType type, String url, Map<String, String> headers) {
         return new ConnectorDefinition(type, null, url, headers, null, Map.of(), null, null, null, null,
                 type == ConnectorType.STATIC ? Map.of("answer", "42") : Map.of(), Duration.ofSeconds(2), null, null);
-    }
-
-    public ServiceBuilder keyword(String keyword) {
-        this.keyword = keyword;
-        return this;
     }
 
     public ServiceBuilder aliases(String... aliases) {
@@ -98,11 +92,6 @@ public final class ServiceBuilder {
         return this;
     }
 
-    public ServiceBuilder enabled(boolean enabled) {
-        this.enabled = enabled;
-        return this;
-    }
-
     public ServiceBuilder alternatives(boolean alternatives) {
         this.alternatives = alternatives;
         return this;
@@ -110,6 +99,6 @@ public final class ServiceBuilder {
 
     public ServiceDefinition build() {
         return new ServiceDefinition(keyword, aliases, shortCodes, help, arguments, connector, replies, maxSegments,
-                enabled, alternatives);
+                null, alternatives);
     }
 }

@@ -202,6 +202,19 @@ class ServiceCatalogueIntegrationTests {
     }
 
     @Test
+    void theProblemsOfADefinitionAreToldWithoutSavingIt() {
+        String keyword = keyword("PROB");
+        catalogue.save(service(keyword).connector(connector(ConnectorType.HTTP, "http://traffic/{number}",
+                Map.of("X-Api-Key", "k-123"))).build(), "admin");
+        ServiceDefinition shown = SecretHeaders.masked(catalogue.find(keyword).orElseThrow().definition());
+
+        assertThat(catalogue.problems(shown)).as("the masked header has its stored value").isEmpty();
+        assertThat(catalogue.problems(service(keyword).aliases("تسجيل").build()))
+                .containsExactly("aliases[0]: تسجيل is already used by the service REG");
+        assertThat(catalogue.history(keyword)).hasSize(1);
+    }
+
+    @Test
     void savingWhatIsStoredChangesNothing() {
         String keyword = keyword("SAME");
         CatalogueEntry saved = catalogue.save(service(keyword.toLowerCase()).build(), "admin");

@@ -51,13 +51,23 @@ class ServiceJsonTests {
             "{\"connector\":{\"timeout\":\"soon\"}}| connector.timeout: must be a duration such as 3s, 500ms or PT3S",
             "{\"connector\":{\"type\":\"FTP\"}}| connector.type: must be one of HTTP, JDBC, STATIC",
             "{\"maxSegments\":\"three\"}| maxSegments: must be a whole number",
-            "{\"arguments\":[{\"name\":\"plate\",\"usage\":{\"en\":\"the plate\"}}]}| arguments[0].usage.ar: is required",
-            "{\"help\":{\"ar\":\"مساعدة\"}}| help.en: is required",
+            "{\"help\":{\"en\":\"x\",\"fr\":\"y\"}}| help.fr: is not a field here",
+            "{\"arguments\":[{\"usage\":{\"en\":3}}]}| arguments[0].usage.en: must be text",
+            "{\"help\":\"VIO 12345AB\"}| help: must be an object",
             "{\"aliases\":\"VIOL\"}| aliases: must be a list",
             "{\"keyword\":\"VIO\"| definition: is not valid JSON (line 1, column 17)"})
     void whatIsNotADefinitionIsNamedByItsField(String json, String problem) {
         assertThatExceptionOfType(ServiceRejected.class).isThrownBy(() -> ServiceJson.read(json))
                 .satisfies(e -> assertThat(e.problems()).containsExactly(problem.strip()));
+    }
+
+    @Test
+    void aTextMissingInOneLanguageOrAWholeReplyReadsAsEmptySoThatValidationNamesThemAll() {
+        ServiceDefinition read = ServiceJson.read("{\"help\":{\"ar\":\"مساعدة\"},\"replies\":{\"found\":null}}");
+
+        assertThat(read.help()).isEqualTo(new Bilingual("", "مساعدة"));
+        assertThat(read.replies().found()).isEqualTo(new Bilingual("", ""));
+        assertThat(read.replies().unavailable()).isEqualTo(new Bilingual("", ""));
     }
 
     @Test

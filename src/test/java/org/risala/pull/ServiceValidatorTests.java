@@ -137,12 +137,14 @@ class ServiceValidatorTests {
     void aHeaderStillMaskedHasNoValueToKeep() {
         assertThat(problems(service("VIO").connector(connector(ConnectorType.HTTP, "http://traffic/{number}",
                 Map.of("X-Api-Key", SecretHeaders.MASK)))))
-                .containsExactly("connector.headers.X-Api-Key: is masked and has no stored value; type the value again");
+                .containsExactly(
+                        "connector.headers.X-Api-Key: is masked and has no stored value; type the value again");
     }
 
     @Test
-    void theConnectorHookIsAskedOnceTheDefinitionsOwnChecksPassAndItsProblemsAreNamedInsideTheConnector() {
-        ServiceValidator hooked = new ServiceValidator(connector -> List.of("dataSource: no data source 'traffic'"));
+    void theConnectorHookIsAskedOnceTheDefinitionsOwnChecksPass() {
+        ServiceValidator hooked = new ServiceValidator(
+                connector -> List.of("connector.dataSource: no data source 'traffic'"));
         ConnectorDefinition jdbc = new ConnectorDefinition(ConnectorType.JDBC, null, null, null, null, null, null,
                 null, "traffic", "SELECT 1", null, null, null, null);
 

@@ -47,6 +47,13 @@ public final class ApiCalls {
         return send(b.build());
     }
 
+    public Response put(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
     public Response get(String path) {
         return send(request(path).GET().build());
     }

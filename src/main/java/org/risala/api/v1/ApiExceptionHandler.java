@@ -3,6 +3,9 @@ package org.risala.api.v1;
 import org.risala.outbound.IdempotencyConflict;
 import org.risala.outbound.SendRejected;
 import org.risala.outbound.StoreUnavailable;
+import org.risala.pull.ServiceConflict;
+import org.risala.pull.ServiceRejected;
+import org.risala.pull.UnknownService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +41,23 @@ class ApiExceptionHandler {
     @ExceptionHandler(SendRejected.class)
     ResponseEntity<ProblemDetail> rejected(SendRejected e) {
         return ApiProblems.response(ApiProblems.invalidField(e.field(), e.reason()));
+    }
+
+    @ExceptionHandler(ServiceRejected.class)
+    ResponseEntity<ProblemDetail> serviceRejected(ServiceRejected e) {
+        return ApiProblems.response(ApiProblems.invalidFields(e.problems()));
+    }
+
+    @ExceptionHandler(UnknownService.class)
+    ResponseEntity<ProblemDetail> unknownService(UnknownService e) {
+        return ApiProblems.response(ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(ServiceConflict.class)
+    ResponseEntity<ProblemDetail> serviceConflict(ServiceConflict e) {
+        return ApiProblems.response(ApiProblems.problem(HttpStatus.CONFLICT, "version-conflict",
+                "Changed meanwhile", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

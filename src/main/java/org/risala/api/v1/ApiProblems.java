@@ -29,9 +29,21 @@ final class ApiProblems {
     }
 
     static ProblemDetail invalidField(String field, String reason) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request field", field + ": " + reason);
-        p.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+        return invalidFields(List.of(field + ": " + reason));
+    }
+
+    /** @param problems each written {@code field: reason} */
+    static ProblemDetail invalidFields(List<String> problems) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request field",
+                String.join("; ", problems));
+        p.setProperty("errors", problems.stream().map(ApiProblems::fieldError).toList());
         return p;
+    }
+
+    private static Map<String, String> fieldError(String problem) {
+        int colon = problem.indexOf(": ");
+        return colon < 0 ? Map.of("field", "", "reason", problem)
+                : Map.of("field", problem.substring(0, colon), "reason", problem.substring(colon + 2));
     }
 
     static ResponseEntity<ProblemDetail> response(ProblemDetail p) {

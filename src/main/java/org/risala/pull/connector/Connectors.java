@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import org.risala.pull.ConnectorDefinition;
+import org.risala.pull.ConnectorValidation;
 import org.risala.pull.ConnectorType;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,9 @@ import tools.jackson.core.JsonPointer;
  * editor can show it next to the field.
  */
 @Component
-public class Connectors {
+public class Connectors implements ConnectorValidation {
+
+    private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{[^}]*}");
 
     /** a citizen is waiting for the SMS, and the caller's threads for the back office */
     static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
@@ -76,6 +80,7 @@ public class Connectors {
     }
 
     /** @return what is wrong with the definition, each as {@code "<field>: <reason>"}; empty when it can be built */
+    @Override
     public List<String> problems(ConnectorDefinition connector) {
         if (connector == null) {
             return List.of("connector: required");
@@ -110,7 +115,7 @@ public class Connectors {
         if (!method.equals("GET") && !method.equals("POST")) {
             problems.add("connector.method: GET or POST, not " + method);
         }
-        urlProblems(connector.url() == null ? null : environment.resolvePlaceholders(connector.url()), problems);
+        urlProblems(connector.url() == null ? null : withConfiguration(connector.url()), problems);
         if (connector.body() != null) {
             bodyProblems(method, connector.body(), problems);
         }
@@ -135,7 +140,15 @@ public class Connectors {
         }
     }
 
-    /** checked with every placeholder filled in (configuration ones too, where they resolve), as it will be called */
+    /**
+     * The URL with the configuration placeholders it will be called with; one that has no value yet (the port the
+     * server listens on, before it started) stands for a plain number here.
+     */
+    private String withConfiguration(String url) {
+        return UNRESOLVED.matcher(environment.resolvePlaceholders(url)).replaceAll("0");
+    }
+
+    /** checked with every placeholder filled in, as it will be called */
     private static void urlProblems(String url, List<String> problems) {
         if (url == null || url.isBlank()) {
             problems.add("connector.url: required for an HTTP connector");
