@@ -2,12 +2,11 @@ package org.risala.backoffice;
 
 import java.time.Clock;
 
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDemoBackOffice
@@ -23,19 +22,22 @@ class DemoBackOfficeConfiguration {
         return new DemoBackOfficeFaults();
     }
 
+    @Bean
+    ServletRegistrationBean<DemoBackOfficeServlet> demoBackOfficeServlet(DemoBackOffice backOffice,
+                                                                         DemoBackOfficeFaults faults, JsonMapper json) {
+        ServletRegistrationBean<DemoBackOfficeServlet> servlet = new ServletRegistrationBean<>(
+                new DemoBackOfficeServlet(backOffice, faults, json), "/demo-backoffice/*");
+        servlet.setName("demoBackOffice");
+        servlet.setAsyncSupported(true);
+        return servlet;
+    }
+
     /**
-     * The back office is someone else's system, called by machines without a session: no login, and no CSRF token
-     * for the faults switch. Its own chain, so that none of this outlives {@code risala.backoffice.enabled=false};
-     * ordered before the staff pages' chain, which takes every other request.
+     * The back office is someone else's system, called by machines without a session: no login, no CSRF token for
+     * the faults switch, none of the staff pages' filters. Only while it is enabled.
      */
     @Bean
-    @Order(1)
-    SecurityFilterChain demoBackOfficeSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/demo-backoffice/**")
-                .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
-        return http.build();
+    WebSecurityCustomizer demoBackOfficeOutsideSecurity() {
+        return web -> web.ignoring().requestMatchers("/demo-backoffice/**");
     }
 }
