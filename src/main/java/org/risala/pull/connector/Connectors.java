@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -52,11 +55,23 @@ public class Connectors implements ConnectorValidation {
 
     private final Environment environment;
     private final PullDataSources dataSources;
+    /**
+     * Few threads of its own for the client's asynchronous work: its default, an unbounded cached pool, starts a new
+     * thread for nearly every response under load, and starting threads then costs more than the lookups.
+     */
+    private final ExecutorService httpThreads = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "pull-http-" + HTTP_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(httpThreads)
             .build();
+
+    private static final AtomicInteger HTTP_THREADS = new AtomicInteger();
 
     Connectors(Environment environment, PullDataSources dataSources) {
         this.environment = environment;
@@ -208,5 +223,10 @@ public class Connectors implements ConnectorValidation {
         if (connector.query() == null || connector.query().isBlank()) {
             problems.add("connector.query: required for a JDBC connector");
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        httpThreads.shutdownNow();
     }
 }
