@@ -14,7 +14,10 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -43,7 +46,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         // error pages render whatever status the original request ended with
@@ -61,6 +64,9 @@ class SecurityConfiguration {
                         .loginPage("/login")
                         .defaultSuccessUrl("/messages")
                         .permitAll())
+                // every session is known, so that disabling a user ends theirs (on this node: sessions are per node)
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredUrl("/login?expired"))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -74,6 +80,17 @@ class SecurityConfiguration {
                         .contentTypeOptions(options -> {
                         }));
         return http.build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** tells the registry when a session ends, so that it does not keep them all */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /** bcrypt for new hashes; the {id} prefix lets a later algorithm change keep old hashes readable */

@@ -14,6 +14,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,11 +35,13 @@ public class StaffAccounts implements UserDetailsService {
     private final StaffRepository repository;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final SessionRegistry sessions;
 
-    StaffAccounts(StaffRepository repository, PasswordEncoder passwords, Clock clock) {
+    StaffAccounts(StaffRepository repository, PasswordEncoder passwords, Clock clock, SessionRegistry sessions) {
         this.repository = repository;
         this.passwords = passwords;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -98,6 +102,9 @@ public class StaffAccounts implements UserDetailsService {
             throw new IllegalArgumentException("you cannot disable your own account");
         }
         repository.setEnabled(userId, enabled);
+        if (!enabled) {
+            signOutEverywhere(user.username());
+        }
         log.info("user {} {} by {}", user.username(), enabled ? "enabled" : "disabled", actingUser);
     }
 
@@ -139,5 +146,13 @@ public class StaffAccounts implements UserDetailsService {
     /** usernames are case-insensitive: "Admin" and "admin" are the same person */
     private static String normalise(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** a disabled user's open sessions end at their next request, not when they would have timed out */
+    private void signOutEverywhere(String username) {
+        sessions.getAllPrincipals().stream()
+                .filter(p -> p instanceof UserDetails details && details.getUsername().equals(username))
+                .flatMap(p -> sessions.getAllSessions(p, false).stream())
+                .forEach(SessionInformation::expireNow);
     }
 }

@@ -110,6 +110,20 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void disablingAUserEndsTheSessionTheyHaveOpen() {
+        String username = "suspended-" + UUID.randomUUID().toString().substring(0, 8);
+        StaffUser user = accounts.createUser(username, "password-of-a-suspended", Role.USER, administration());
+        signIn(port, username, "password-of-a-suspended");
+        open(port, "/messages");
+        assertThat(driver().getCurrentUrl()).contains("/messages");
+
+        accounts.setEnabled(user.id(), false, "admin");
+        open(port, "/messages");
+        assertThat(driver().getCurrentUrl()).contains("/login?expired");
+        assertThat(find(By.cssSelector(".alert.notice")).getText()).contains("Your session has ended");
+    }
+
+    @Test
     void aUserChangesTheirOwnPasswordAndSignsInWithTheNewOne() {
         String username = "changer-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createUser(username, "the-first-password", Role.SUPERVISOR, administration());
