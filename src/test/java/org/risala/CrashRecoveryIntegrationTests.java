@@ -147,6 +147,7 @@ class CrashRecoveryIntegrationTests {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--risala.node-id=crash-node",
+                "--risala.data-dir=target/crash-node-data",
                 "--risala.simulator.enabled=false",
                 "--risala.api.bootstrap-key=" + KEY,
                 "--risala.platform.bootstrap-admin-password=crash-test-admin-password",

@@ -47,6 +47,9 @@ class CallbacksIntegrationTests {
     int port;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     ApiClients clients;
 
     HttpServer server;
@@ -96,6 +99,10 @@ class CallbacksIntegrationTests {
         assertThat(body.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(body.get("reference").asString()).isEqualTo("V2026000123");
         assertThat(callback.signature()).isEqualTo("sha256=" + hmac(client.callbackSecret(), callback.body()));
+        // the secret signs, so it cannot be hashed: it is stored encrypted, under a key outside the database
+        String stored = jdbc.sql("SELECT callback_secret FROM api_client WHERE id = :id")
+                .param("id", client.client().id()).query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain(client.callbackSecret());
         assertThat(callback.signature()).isNotEqualTo("sha256=" + hmac("another secret", callback.body()));
     }
 

@@ -48,11 +48,23 @@ public class ApiClients implements CallbackSigner {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final Map<Long, CachedSecret> secrets = new ConcurrentHashMap<>();
+    private final Map<Long, CachedSecret> signingSecrets = new ConcurrentHashMap<>();
+    private final SecretBox secrets;
 
-    ApiClients(ClientRepository repository, Clock clock) {
+    ApiClients(ClientRepository repository, Clock clock, SecretBox secrets) {
         this.repository = repository;
         this.clock = clock;
+        this.secrets = secrets;
+    }
+
+    /** secrets stored in the clear by an earlier version are encrypted at start */
+    @jakarta.annotation.PostConstruct
+    void sealClearSecrets() {
+        Map<Long, String> clear = repository.clearSecrets(secrets);
+        clear.forEach((id, secret) -> repository.replaceSecret(id, secrets.seal(secret)));
+        if (!clear.isEmpty()) {
+            log.info("encrypted the callback secrets of {} clients", clear.size());
+        }
     }
 
     /** @throws IllegalArgumentException with the reason, for an invalid name, URL or limit, or a taken name */
@@ -64,7 +76,8 @@ public class ApiClients implements CallbackSigner {
         validLimit("dailyQuota", dailyQuota);
         String secret = randomToken(40);
         try {
-            long id = repository.insertClient(clean, url, secret, ratePerSecond, dailyQuota, clock.instant());
+            long id = repository.insertClient(clean, url, secrets.seal(secret), ratePerSecond, dailyQuota,
+                    clock.instant());
             return new NewClient(repository.findClient(id).orElseThrow(), secret);
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("a client named '" + clean + "' already exists");
@@ -160,11 +173,11 @@ public class ApiClients implements CallbackSigner {
     /** cached like keys: every status callback is signed, and the secret changes only with the client */
     public Optional<byte[]> secretOf(long clientId) {
         Instant now = clock.instant();
-        CachedSecret cached = secrets.get(clientId);
+        CachedSecret cached = signingSecrets.get(clientId);
         if (cached == null || !cached.until().isAfter(now)) {
-            cached = new CachedSecret(repository.callbackSecret(clientId).map(s -> s.getBytes(StandardCharsets.UTF_8)),
-                    now.plus(CACHE_TTL));
-            secrets.put(clientId, cached);
+            cached = new CachedSecret(repository.callbackSecret(clientId)
+                    .map(stored -> secrets.open(stored).getBytes(StandardCharsets.UTF_8)), now.plus(CACHE_TTL));
+            signingSecrets.put(clientId, cached);
         }
         return cached.secret().map(byte[]::clone);
     }

@@ -58,6 +58,22 @@ class ClientRepository {
                 .param("id", id).param("url", callbackUrl).param("rate", rate).param("quota", quota).update();
     }
 
+    /** secrets stored before they were encrypted, by client id */
+    java.util.Map<Long, String> clearSecrets(SecretBox box) {
+        java.util.Map<Long, String> clear = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, callback_secret FROM api_client").query(rs -> {
+            if (!box.isSealed(rs.getString(2))) {
+                clear.put(rs.getLong(1), rs.getString(2));
+            }
+        });
+        return clear;
+    }
+
+    void replaceSecret(long clientId, String stored) {
+        jdbc.sql("UPDATE api_client SET callback_secret = :s WHERE id = :id").param("s", stored).param("id", clientId)
+                .update();
+    }
+
     Optional<String> callbackSecret(long clientId) {
         return jdbc.sql("SELECT callback_secret FROM api_client WHERE id = :id").param("id", clientId)
                 .query(String.class).optional();
