@@ -37,7 +37,11 @@ final class OperatorLinksHarness implements AutoCloseable {
     }
 
     Operator operator(int tps, int window, Duration responseTimeout, Concatenation concatenation) {
-        return new Operator(OPERATOR, "127.0.0.1", simulator.port(), "risala", "secret", "", BindMode.TRANSCEIVER, 1,
+        return operator(BindMode.TRANSCEIVER, tps, window, responseTimeout, concatenation);
+    }
+
+    Operator operator(BindMode mode, int tps, int window, Duration responseTimeout, Concatenation concatenation) {
+        return new Operator(OPERATOR, "127.0.0.1", simulator.port(), "risala", "secret", "", mode, 1,
                 Duration.ofSeconds(30), Duration.ofMillis(600), Duration.ofSeconds(2), responseTimeout, tps, window,
                 List.of("+968"), List.of(), MessageIdFormat.RESP_HEX_RCPT_DEC, concatenation, "ROP", 3, 0);
     }

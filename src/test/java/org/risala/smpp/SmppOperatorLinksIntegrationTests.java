@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.risala.smpp.SmppProperties.BindMode;
 import org.risala.simulator.HandsetMessage;
 import org.risala.smpp.SmppProperties.Concatenation;
 import org.risala.smpp.SubmitResult.Outcome;
@@ -69,6 +70,25 @@ class SmppOperatorLinksIntegrationTests {
         assertThat(message.from()).isEqualTo("ROP");
         assertThat(harness.meters.get("risala.smpp.submits").tag("result", "accepted").counter().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void withSeparateTransmitterAndReceiverBindsSubmitsGoOutOnOneAndReceiptsAndSmsComeInOnTheOther()
+            throws Exception {
+        SmppOperatorLinks links = bound(harness.start(harness.operator(BindMode.TRANSMITTER_AND_RECEIVER, 1_000, 20,
+                Duration.ofSeconds(2), Concatenation.UDH_8BIT)));
+        await().atMost(WAIT).until(harness.simulator::hasReceiver);
+        assertThat(links.binds()).extracting(BindStatus::state).containsExactly("BOUND_TX_RX");
+
+        SubmitResult result = result(links.submit(submission("Your code is 7310")));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
+        await().atMost(WAIT).until(() -> !harness.events(DeliveryReceiptReceived.class).isEmpty());
+        assertThat(harness.events(DeliveryReceiptReceived.class).get(0).smscMessageId())
+                .isEqualTo(result.parts().get(0).smscMessageId());
+        harness.simulator.injectMo(HANDSET, "90085", "VISA V2026000123");
+        await().atMost(WAIT).until(() -> !harness.events(SmsReceived.class).isEmpty());
+        assertThat(harness.events(SmsReceived.class).get(0).text()).isEqualTo("VISA V2026000123");
     }
 
     @Test
