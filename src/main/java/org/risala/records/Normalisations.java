@@ -1,18 +1,15 @@
-package org.risala.pull;
+package org.risala.records;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.risala.records.ArabicText;
-import org.risala.records.PlateNumber;
-
 /**
- * The normalisations a service configuration names for its arguments. Each one first drops what
- * {@link ArabicText#clean(String)} drops (non-ASCII digits become ASCII), so they work on raw text as well as on the
- * arguments of a parsed {@link org.risala.inbound.spi.Command}. Blank input is never a value.
+ * The normalisations of what citizens type for a record — a pull service's arguments, a subscription's key. Each
+ * one first drops what {@link ArabicText#clean(String)} drops (non-ASCII digits become ASCII), so they work on raw
+ * text as well as on the words of a parsed command. Blank input is never a value.
  */
-public enum ArgumentNormalisations implements Normalisation {
+public enum Normalisations implements Normalisation {
 
     /** as written, only trimmed (of non-breaking spaces too) */
     NONE {
