@@ -53,6 +53,15 @@ public enum Normalisations implements Normalisation {
         }
     },
 
+    /** a passport number: letters and digits, 5 to 12 of them with at least one digit, upper-cased; spaces and hyphens dropped */
+    PASSPORT {
+        @Override
+        public Optional<String> normalise(String raw) {
+            String value = withoutSeparators(raw).toUpperCase(Locale.ROOT);
+            return PASSPORT_NUMBER.matcher(value).matches() ? Optional.of(value) : Optional.empty();
+        }
+    },
+
     /** an Omani plate in its canonical form {@code 12345AB}, as {@link PlateNumber} reads it */
     PLATE {
         @Override
@@ -65,6 +74,7 @@ public enum Normalisations implements Normalisation {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}-]+");
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern VISA = Pattern.compile("V[0-9]{10}");
+    private static final Pattern PASSPORT_NUMBER = Pattern.compile("(?=[A-Z]*[0-9])[A-Z0-9]{5,12}");
 
     private static String withoutSeparators(String raw) {
         return SEPARATORS.matcher(ArabicText.clean(raw)).replaceAll("");
