@@ -3,8 +3,11 @@ package org.risala.subscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.risala.inbound.spi.Language;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,17 +31,72 @@ public class Subscriptions {
         ALREADY_ACTIVE
     }
 
+    /** the longest event id a back office may use */
+    static final int MAX_EVENT_ID = 100;
+    /** the longest value of an event's data field; an alert is a sentence */
+    static final int MAX_DATA_VALUE = 300;
+
     private final SubscriptionRepository subscriptions;
+    private final Topics topics;
+    private final AlertFanOut fanOut;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration confirmWithin;
 
-    Subscriptions(SubscriptionRepository subscriptions, TransactionTemplate tx, Clock clock,
-                  SubscriptionsProperties properties) {
+    Subscriptions(SubscriptionRepository subscriptions, Topics topics, AlertFanOut fanOut, TransactionTemplate tx,
+                  Clock clock, SubscriptionsProperties properties) {
         this.subscriptions = subscriptions;
+        this.topics = topics;
+        this.fanOut = fanOut;
         this.tx = tx;
         this.clock = clock;
         this.confirmWithin = properties.confirmWithin();
+    }
+
+    /** what is wrong with an event, each as {@code field: reason} (fields of the event: id, type, key…) */
+    public List<String> problems(AlertEvent event) {
+        List<String> problems = new ArrayList<>();
+        if (event.id() == null || event.id().isBlank()) {
+            problems.add("id: is required");
+        } else if (event.id().length() > MAX_EVENT_ID) {
+            problems.add("id: may be at most " + MAX_EVENT_ID + " characters");
+        }
+        Optional<Topic> topic = event.type() == null ? Optional.empty() : topics.named(event.type());
+        if (topic.isEmpty()) {
+            problems.add("type: must be one of " + topics.all().stream().map(Topic::name)
+                    .collect(Collectors.joining(", ")));
+        }
+        if (event.key() == null || event.key().isBlank()) {
+            problems.add("key: is required");
+        } else if (topic.isPresent() && topic.get().key().normalise(event.key()).isEmpty()) {
+            problems.add("key: is not a valid " + topic.get().key().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " for " + topic.get().name());
+        }
+        if (event.occurredAt() == null) {
+            problems.add("occurredAt: is required");
+        }
+        event.data().forEach((name, value) -> {
+            if (value != null && value.length() > MAX_DATA_VALUE) {
+                problems.add("data." + name + ": may be at most " + MAX_DATA_VALUE + " characters");
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * Alerts the active subscriptions each event matches, all in one batch to outbound; an event id received
+     * before is answered as a duplicate and sends nothing.
+     *
+     * @param testMode posted with a test key: the alerts only ever reach the simulator, and nothing is charged
+     * @throws IllegalArgumentException when an event has {@link #problems}
+     */
+    public List<EventReceived> receive(List<AlertEvent> events, boolean testMode) {
+        for (AlertEvent event : events) {
+            if (!problems(event).isEmpty()) {
+                throw new IllegalArgumentException("event " + event.id() + ": " + String.join("; ", problems(event)));
+            }
+        }
+        return fanOut.receive(events, testMode);
     }
 
     /**

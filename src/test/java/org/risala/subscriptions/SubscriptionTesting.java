@@ -14,6 +14,7 @@ final class SubscriptionTesting {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static int next = 0;
+    private static int nextRecord = 0;
 
     private SubscriptionTesting() {
     }
@@ -21,6 +22,15 @@ final class SubscriptionTesting {
     /** a fresh number for each test, so that the per-number command limit never interferes between tests */
     static synchronized String newNumber() {
         return "+9689260" + String.format("%04d", next++);
+    }
+
+    /** a plate no other test subscribes to, so that events match only this test's subscriptions */
+    static synchronized String newPlate() {
+        return (10000 + nextRecord++) + "SB";
+    }
+
+    static synchronized String newVisaApplication() {
+        return String.format("V2027%06d", nextRecord++);
     }
 
     /** sends the text to 90085 from the number and returns the reply it gets */
