@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The events are recorded in a transaction that stays open until the alerts are stored, so a duplicate posted
  * meanwhile waits on the event's primary key and then sends nothing. The alerts are committed by outbound just
  * before this transaction: if it then fails, the back office is answered with an error, posts again, and the
- * alerts go out a second time — a rare duplicate, never a lost alert.
+ * alerts go out a second time — a rare duplicate, never a lost alert. The charges of PER_ALERT topics are written
+ * in the same transaction as the events, so they are never written twice (nor, for a test key, at all).
  */
 @Component
 class AlertFanOut {
@@ -39,6 +40,7 @@ class AlertFanOut {
     private final SubscriptionRepository subscriptions;
     private final EventRepository events;
     private final OutboundMessaging outbound;
+    private final Billing billing;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String sender;
@@ -47,8 +49,9 @@ class AlertFanOut {
     private final Counter duplicate;
 
     AlertFanOut(Topics topics, SubscriptionRepository subscriptions, EventRepository events,
-                OutboundMessaging outbound, TransactionTemplate tx, Clock clock, SubscriptionsProperties properties,
-                MeterRegistry registry) {
+                OutboundMessaging outbound, Billing billing, TransactionTemplate tx, Clock clock,
+                SubscriptionsProperties properties, MeterRegistry registry) {
+        this.billing = billing;
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.events = events;
@@ -89,7 +92,14 @@ class AlertFanOut {
                 this.events.matched(event.id(), matching.size());
                 results.add(new EventReceived(event.id(), matching.size(), false));
             }
-            send(alerts, testMode);
+            List<Optional<String>> sent = send(alerts, testMode);
+            if (!testMode) {
+                for (int i = 0; i < alerts.size(); i++) {
+                    Alert a = alerts.get(i);
+                    sent.get(i).ifPresent(messageId -> billing.alerted(a.topic(), a.subscription(), a.eventId(),
+                            messageId, now));
+                }
+            }
             return results;
         });
         received.forEach(r -> (r.duplicate() ? duplicate : r.matched() > 0 ? matched : unmatched).increment());

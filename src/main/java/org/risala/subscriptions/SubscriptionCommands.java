@@ -78,7 +78,7 @@ class SubscriptionCommands implements KeywordService {
             return Reply.of(replies.list(subscriptions.active(sms.from()), language), Outcome.DONE);
         }
         if (is(YES, keyword)) {
-            return subscriptions.confirmNewest(sms.from(), actor)
+            return subscriptions.confirmNewest(sms.from(), actor, sms.id())
                     .map(s -> Reply.of(replies.subscribed(topic(s), s.key(), language), Outcome.DONE))
                     .orElseGet(() -> Reply.of(replies.nothingToConfirm(language), Outcome.INVALID));
         }

@@ -39,12 +39,14 @@ public class Subscriptions {
     private final SubscriptionRepository subscriptions;
     private final Topics topics;
     private final AlertFanOut fanOut;
+    private final Billing billing;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration confirmWithin;
 
-    Subscriptions(SubscriptionRepository subscriptions, Topics topics, AlertFanOut fanOut, TransactionTemplate tx,
-                  Clock clock, SubscriptionsProperties properties) {
+    Subscriptions(SubscriptionRepository subscriptions, Topics topics, AlertFanOut fanOut, Billing billing,
+                  TransactionTemplate tx, Clock clock, SubscriptionsProperties properties) {
+        this.billing = billing;
         this.subscriptions = subscriptions;
         this.topics = topics;
         this.fanOut = fanOut;
@@ -132,17 +134,27 @@ public class Subscriptions {
             }
             subscriptions.confirm(id, now);
             subscriptions.history(id, "CONFIRMED", actor, now);
+            billing.activated(topic, live.get(), null, now);
             return Requested.ACTIVE;
         }
         long id = subscriptions.insert(msisdn, topic.name(), key,
                 waits ? SubscriptionState.PENDING_CONFIRMATION : SubscriptionState.ACTIVE, language, channel,
                 operator, now);
         subscriptions.history(id, waits ? "REQUESTED" : "CONFIRMED", actor, now);
-        return waits ? Requested.WAITING_FOR_YES : Requested.ACTIVE;
+        if (waits) {
+            return Requested.WAITING_FOR_YES;
+        }
+        billing.activated(topic, subscriptions.live(msisdn, topic.name(), key).orElseThrow(), null, now);
+        return Requested.ACTIVE;
     }
 
-    /** YES: confirms the number's newest subscription still waiting for it, if any */
-    Optional<Subscription> confirmNewest(String msisdn, String actor) {
+    /**
+     * YES: confirms the number's newest subscription still waiting for it, if any, and charges the month of a
+     * MONTHLY one.
+     *
+     * @param inboundId the SMS that said YES, kept with the charge
+     */
+    Optional<Subscription> confirmNewest(String msisdn, String actor, long inboundId) {
         return tx.execute(s -> {
             Instant now = clock.instant();
             Optional<Subscription> pending = subscriptions.newestPending(msisdn, now.minus(confirmWithin));
@@ -150,6 +162,8 @@ public class Subscriptions {
                 return Optional.<Subscription>empty();
             }
             subscriptions.history(pending.get().id(), "CONFIRMED", actor, now);
+            topics.named(pending.get().topic())
+                    .ifPresent(topic -> billing.activated(topic, pending.get(), inboundId, now));
             return pending;
         });
     }
