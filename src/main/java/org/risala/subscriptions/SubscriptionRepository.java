@@ -48,6 +48,10 @@ class SubscriptionRepository {
         return keys.getKey().longValue();
     }
 
+    Optional<Subscription> byId(long id) {
+        return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(this::row).optional();
+    }
+
     /** a repeated SUB of a pending one starts its time for YES again, in the language of the latest SUB */
     void renewPending(long id, Language language, String operator, Instant now) {
         jdbc.sql("UPDATE subscription SET created_at = :now, language = :l, operator = :o WHERE id = :id")

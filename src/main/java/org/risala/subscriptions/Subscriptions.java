@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.risala.inbound.spi.Language;
+import org.risala.outbound.OutboundProperties;
+import org.risala.sms.InvalidMsisdnException;
+import org.risala.sms.MsisdnParser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,9 +46,13 @@ public class Subscriptions {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration confirmWithin;
+    /** numbers given through the API are read as the messages API reads them */
+    private final MsisdnParser numbers;
 
     Subscriptions(SubscriptionRepository subscriptions, Topics topics, AlertFanOut fanOut, Billing billing,
-                  TransactionTemplate tx, Clock clock, SubscriptionsProperties properties) {
+                  TransactionTemplate tx, Clock clock, SubscriptionsProperties properties,
+                  OutboundProperties outbound) {
+        this.numbers = new MsisdnParser(outbound.defaultRegion(), outbound.allowInternational());
         this.billing = billing;
         this.subscriptions = subscriptions;
         this.topics = topics;
@@ -53,6 +60,73 @@ public class Subscriptions {
         this.tx = tx;
         this.clock = clock;
         this.confirmWithin = properties.confirmWithin();
+    }
+
+    /**
+     * Subscribes a citizen the client system has confirmed it with: the subscription is active at once (and a
+     * MONTHLY one charged for this month), and the number comes off the opt-out list.
+     *
+     * @param actor who asked, for the history, e.g. {@code api:ePortal}
+     * @return the subscription, and whether it was made now rather than active already
+     * @throws SubscriptionRejected when a field is invalid
+     */
+    public Subscribed subscribe(NewSubscription request, String actor) {
+        String msisdn = number(request.msisdn());
+        Topic topic = (request.topic() == null ? Optional.<Topic>empty() : topics.named(request.topic()))
+                .orElseThrow(() -> new SubscriptionRejected("topic", "must be one of " + topicNames()));
+        String key = request.key() == null ? null : topic.key().normalise(request.key()).orElse(null);
+        if (key == null) {
+            throw new SubscriptionRejected("key", "must be a valid " + keyType(topic) + " for " + topic.name());
+        }
+        Language language;
+        if (request.language() == null || request.language().isBlank()) {
+            language = Language.EN;
+        } else if (request.language().strip().equalsIgnoreCase("en") || request.language().strip()
+                .equalsIgnoreCase("ar")) {
+            language = Language.valueOf(request.language().strip().toUpperCase(Locale.ROOT));
+        } else {
+            throw new SubscriptionRejected("language", "must be en or ar");
+        }
+        Requested requested = request(msisdn, topic, key, language, Channel.API, null, true, actor);
+        return new Subscribed(SubscriptionView.of(subscriptions.live(msisdn, topic.name(), key).orElseThrow()),
+                requested != Requested.ALREADY_ACTIVE);
+    }
+
+    /** what {@link #subscribe} did */
+    public record Subscribed(SubscriptionView subscription, boolean created) {
+    }
+
+    /**
+     * The number's pending and active subscriptions.
+     *
+     * @throws SubscriptionRejected when the number is not a mobile number
+     */
+    public List<SubscriptionView> of(String msisdn) {
+        return subscriptions.liveOf(number(msisdn)).stream().map(SubscriptionView::of).toList();
+    }
+
+    /** @return false when there is no such subscription, or it was stopped already */
+    public boolean stop(long id, String actor) {
+        return tx.execute(s -> subscriptions.byId(id).map(sub -> stopAll(List.of(sub), actor) == 1).orElse(false));
+    }
+
+    private String number(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new SubscriptionRejected("msisdn", "is required");
+        }
+        try {
+            return numbers.parse(raw).e164();
+        } catch (InvalidMsisdnException e) {
+            throw new SubscriptionRejected("msisdn", e.getMessage());
+        }
+    }
+
+    private String topicNames() {
+        return topics.all().stream().map(Topic::name).collect(Collectors.joining(", "));
+    }
+
+    private static String keyType(Topic topic) {
+        return topic.key().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** what is wrong with an event, each as {@code field: reason} (fields of the event: id, type, key…) */
@@ -65,14 +139,12 @@ public class Subscriptions {
         }
         Optional<Topic> topic = event.type() == null ? Optional.empty() : topics.named(event.type());
         if (topic.isEmpty()) {
-            problems.add("type: must be one of " + topics.all().stream().map(Topic::name)
-                    .collect(Collectors.joining(", ")));
+            problems.add("type: must be one of " + topicNames());
         }
         if (event.key() == null || event.key().isBlank()) {
             problems.add("key: is required");
         } else if (topic.isPresent() && topic.get().key().normalise(event.key()).isEmpty()) {
-            problems.add("key: is not a valid " + topic.get().key().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " for " + topic.get().name());
+            problems.add("key: is not a valid " + keyType(topic.get()) + " for " + topic.get().name());
         }
         if (event.occurredAt() == null) {
             problems.add("occurredAt: is required");
