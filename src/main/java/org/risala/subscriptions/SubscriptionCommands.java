@@ -29,12 +29,11 @@ class SubscriptionCommands implements KeywordService {
     /** a reply is short: two segments at most, however long a list of subscriptions gets */
     static final int MAX_SEGMENTS = 2;
 
-    private static final String SUB = canonical("SUB", "اشتراك");
-    private static final String STOP = canonical("STOP", "الغاء");
-    private static final String MY = canonical("MY", "اشتراكاتي");
-    private static final String YES = canonical("YES", "نعم");
-    private static final Set<String> ALL = Set.of(CommandParser.canonicalKeyword("ALL"),
-            CommandParser.canonicalKeyword("الكل"));
+    private static final Set<String> SUB = words("SUB", "اشتراك");
+    private static final Set<String> STOP = words("STOP", "الغاء");
+    private static final Set<String> MY = words("MY", "اشتراكاتي");
+    private static final Set<String> YES = words("YES", "نعم");
+    private static final Set<String> ALL = words("ALL", "الكل");
 
     private final Subscriptions subscriptions;
     private final Topics topics;
@@ -46,18 +45,14 @@ class SubscriptionCommands implements KeywordService {
         this.replies = new CommandReplies(topics, subscriptions.confirmWithin());
     }
 
-    /** each command has an English and an Arabic word, kept as "EN|AR" in canonical form */
-    private static String canonical(String en, String ar) {
-        return CommandParser.canonicalKeyword(en) + "|" + CommandParser.canonicalKeyword(ar);
-    }
-
-    private static boolean is(String command, String keyword) {
-        return Stream.of(command.split("\\|")).anyMatch(keyword::equals);
+    /** a command's English and Arabic word, in the form keywords are compared in */
+    private static Set<String> words(String en, String ar) {
+        return Set.of(CommandParser.canonicalKeyword(en), CommandParser.canonicalKeyword(ar));
     }
 
     @Override
     public boolean answers(String keyword, String shortCode) {
-        return Stream.of(SUB, STOP, MY, YES).anyMatch(c -> is(c, keyword));
+        return Stream.of(SUB, STOP, MY, YES).anyMatch(command -> command.contains(keyword));
     }
 
     @Override
@@ -74,16 +69,16 @@ class SubscriptionCommands implements KeywordService {
         String keyword = command.keyword();
         Language language = command.language();
         String actor = "sms:" + sms.id();
-        if (is(MY, keyword)) {
+        if (MY.contains(keyword)) {
             return Reply.of(replies.list(subscriptions.active(sms.from()), language), Outcome.DONE);
         }
-        if (is(YES, keyword)) {
+        if (YES.contains(keyword)) {
             return subscriptions.confirmNewest(sms.from(), actor, sms.id())
                     .map(s -> Reply.of(replies.subscribed(topic(s), s.key(), language), Outcome.DONE))
                     .orElseGet(() -> Reply.of(replies.nothingToConfirm(language), Outcome.INVALID));
         }
         List<String> words = command.arguments();
-        if (is(STOP, keyword)) {
+        if (STOP.contains(keyword)) {
             return stop(sms, words, language, actor);
         }
         Optional<Topic> topic = words.isEmpty() ? Optional.empty() : topics.typed(words.get(0));

@@ -51,9 +51,4 @@ class Topics {
     static String fee(Topic topic) {
         return topic.fee().setScale(3, RoundingMode.UNNECESSARY).toPlainString();
     }
-
-    /** the fee with three decimals, or null for a free topic */
-    static String feeOrNull(Topic topic) {
-        return topic.priced() ? fee(topic) : null;
-    }
 }

@@ -41,7 +41,7 @@ class SubscriptionsPropertiesTests {
         assertThat(p.topics()).extracting(Topic::keyword).containsExactly("VIO", "REG", "DOC", "VISA");
         assertThat(p.topics()).extracting(Topic::plan)
                 .containsExactly(PricePlan.PER_ALERT, PricePlan.MONTHLY, PricePlan.MONTHLY, PricePlan.FREE);
-        assertThat(p.topics()).extracting(Topics::feeOrNull).containsExactly("0.100", "0.500", "0.500", null);
+        assertThat(p.topics()).extracting(t -> t.priced() ? Topics.fee(t) : null).containsExactly("0.100", "0.500", "0.500", null);
         assertThat(p.topics().get(2).key()).isEqualTo(Normalisations.PASSPORT);
         assertThat(p.topics().get(1).reminderDays()).containsExactly(30, 7, 1);
         assertThat(p.confirmWithin()).isEqualTo(Duration.ofMinutes(10));
