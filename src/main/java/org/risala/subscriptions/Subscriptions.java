@@ -78,16 +78,8 @@ public class Subscriptions {
         if (key == null) {
             throw new SubscriptionRejected("key", "must be a valid " + keyType(topic) + " for " + topic.name());
         }
-        Language language;
-        if (request.language() == null || request.language().isBlank()) {
-            language = Language.EN;
-        } else if (request.language().strip().equalsIgnoreCase("en") || request.language().strip()
-                .equalsIgnoreCase("ar")) {
-            language = Language.valueOf(request.language().strip().toUpperCase(Locale.ROOT));
-        } else {
-            throw new SubscriptionRejected("language", "must be en or ar");
-        }
-        Requested requested = request(msisdn, topic, key, language, Channel.API, null, true, actor);
+        Requested requested = request(msisdn, topic, key, language(request.language()), Channel.API, null, true,
+                actor);
         return new Subscribed(SubscriptionView.of(subscriptions.live(msisdn, topic.name(), key).orElseThrow()),
                 requested != Requested.ALREADY_ACTIVE);
     }
@@ -119,6 +111,17 @@ public class Subscriptions {
         } catch (InvalidMsisdnException e) {
             throw new SubscriptionRejected("msisdn", e.getMessage());
         }
+    }
+
+    private static Language language(String written) {
+        if (written == null || written.isBlank()) {
+            return Language.EN;
+        }
+        return switch (written.strip().toLowerCase(Locale.ROOT)) {
+            case "en" -> Language.EN;
+            case "ar" -> Language.AR;
+            default -> throw new SubscriptionRejected("language", "must be en or ar");
+        };
     }
 
     private String topicNames() {
