@@ -1,14 +1,16 @@
 package org.risala.pull;
 
+import org.risala.records.Normalisations;
+
 /**
  * One argument of a service as configured: its name (the variable the connector and the templates use), the
- * {@link ArgumentNormalisations} applied to what the citizen typed, the pattern the normalised value must match, and
+ * {@link Normalisations} applied to what the citizen typed, the pattern the normalised value must match, and
  * how to write it, in English and Arabic.
  */
-public record ArgumentDefinition(String name, ArgumentNormalisations normalisation, String pattern, Bilingual usage) {
+public record ArgumentDefinition(String name, Normalisations normalisation, String pattern, Bilingual usage) {
 
     public ArgumentDefinition {
-        normalisation = normalisation == null ? ArgumentNormalisations.NONE : normalisation;
+        normalisation = normalisation == null ? Normalisations.NONE : normalisation;
         pattern = pattern == null || pattern.isBlank() ? ".+" : pattern;
     }
 

@@ -1,5 +1,7 @@
 package org.risala.pull;
 
+import org.risala.records.Normalisation;
+
 import org.risala.inbound.spi.Language;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.risala.pull;
 
+import org.risala.records.Normalisations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -68,7 +70,7 @@ class CataloguePropertiesTests {
                     ServiceDefinition vio = catalogue.services().get(0);
                     assertThat(vio.aliases()).containsExactly("مخالفات");
                     assertThat(vio.alternatives()).isTrue();
-                    assertThat(vio.arguments().get(0).normalisation()).isEqualTo(ArgumentNormalisations.PLATE);
+                    assertThat(vio.arguments().get(0).normalisation()).isEqualTo(Normalisations.PLATE);
                     assertThat(vio.connector().dataSource()).isEqualTo("traffic");
                     assertThat(vio.connector().timeout()).isEqualTo(Duration.ofMillis(1500));
                     assertThat(vio.replies().notFound().ar()).isEqualTo("لا شيء");

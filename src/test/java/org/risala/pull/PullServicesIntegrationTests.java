@@ -1,5 +1,7 @@
 package org.risala.pull;
 
+import org.risala.records.Normalisations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -270,7 +272,7 @@ class PullServicesIntegrationTests {
                                              String found) {
         return new ServiceDefinition(keyword, alias == null ? List.of() : List.of(alias), List.of(),
                 new Bilingual("civil ID - test", "الرقم المدني - تجربة"),
-                List.of(new ArgumentDefinition("civilId", ArgumentNormalisations.CIVIL_ID, null,
+                List.of(new ArgumentDefinition("civilId", Normalisations.CIVIL_ID, null,
                         new Bilingual("your civil ID", "الرقم المدني"))),
                 connector,
                 new ReplyTemplates(new Bilingual(found, found), new Bilingual("not found {{civilId}}",

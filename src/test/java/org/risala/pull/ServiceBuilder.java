@@ -1,5 +1,7 @@
 package org.risala.pull;
 
+import org.risala.records.Normalisations;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ public final class ServiceBuilder {
     private List<String> shortCodes = List.of(TEST_SHORT_CODE);
     private Bilingual help = new Bilingual("1234 - a test service", "1234 - خدمة تجريبية");
     private List<ArgumentDefinition> arguments = List.of(new ArgumentDefinition("number",
-            ArgumentNormalisations.DIGITS, "[0-9]{4}", new Bilingual("a number, e.g. 1234", "رقم، مثل: 1234")));
+            Normalisations.DIGITS, "[0-9]{4}", new Bilingual("a number, e.g. 1234", "رقم، مثل: 1234")));
     private ConnectorDefinition connector = connector(ConnectorType.STATIC, null, Map.of());
     private ReplyTemplates replies = new ReplyTemplates(
             new Bilingual("Number {{number}}: {{answer}}.", "الرقم {{number}}: {{answer}}."),

@@ -1,5 +1,7 @@
 package org.risala.pull;
 
+import org.risala.records.Normalisations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.risala.pull.ServiceBuilder.connector;
@@ -17,9 +19,9 @@ class ServiceJsonTests {
     @Test
     void aDefinitionReadsBackAsItWasWritten() {
         ServiceDefinition definition = service("VIO").aliases("مخالفات").alternatives(true)
-                .arguments(new ArgumentDefinition("plate", ArgumentNormalisations.PLATE, null,
+                .arguments(new ArgumentDefinition("plate", Normalisations.PLATE, null,
                                 new Bilingual("the plate", "رقم اللوحة")),
-                        new ArgumentDefinition("civilId", ArgumentNormalisations.CIVIL_ID, null,
+                        new ArgumentDefinition("civilId", Normalisations.CIVIL_ID, null,
                                 new Bilingual("the civil ID", "الرقم المدني")))
                 .connector(connector(ConnectorType.HTTP, "http://traffic/v?plate={plate}&civilId={civilId}",
                         Map.of("X-Api-Key", "${TRAFFIC_KEY}")))

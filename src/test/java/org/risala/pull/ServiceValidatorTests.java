@@ -1,5 +1,7 @@
 package org.risala.pull;
 
+import org.risala.records.Normalisations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.risala.pull.ServiceBuilder.connector;
 import static org.risala.pull.ServiceBuilder.service;
@@ -73,7 +75,7 @@ class ServiceValidatorTests {
     void eachArgumentHasAUniqueNameAPatternThatCompilesAndItsUsageInBothLanguages() {
         Bilingual usage = new Bilingual("a plate", "رقم اللوحة");
         assertThat(problems(service("VIO").arguments(
-                new ArgumentDefinition("plate", ArgumentNormalisations.PLATE, "[0-9]+(", usage),
+                new ArgumentDefinition("plate", Normalisations.PLATE, "[0-9]+(", usage),
                 new ArgumentDefinition("plate", null, null, new Bilingual("a plate", " ")),
                 new ArgumentDefinition("", null, null, null),
                 new ArgumentDefinition("civil-id", null, null, usage))))

@@ -6,6 +6,7 @@ import org.risala.outbound.StoreUnavailable;
 import org.risala.pull.ServiceConflict;
 import org.risala.pull.ServiceRejected;
 import org.risala.pull.UnknownService;
+import org.risala.subscriptions.SubscriptionRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(SendRejected.class)
     ResponseEntity<ProblemDetail> rejected(SendRejected e) {
+        return ApiProblems.response(ApiProblems.invalidField(e.field(), e.reason()));
+    }
+
+    @ExceptionHandler(SubscriptionRejected.class)
+    ResponseEntity<ProblemDetail> subscriptionRejected(SubscriptionRejected e) {
         return ApiProblems.response(ApiProblems.invalidField(e.field(), e.reason()));
     }
 

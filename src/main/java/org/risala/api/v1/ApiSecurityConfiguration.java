@@ -51,6 +51,9 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/admin/**").hasAuthority("SCOPE_admin")
                         .requestMatchers("/api/v1/messages/**", "/api/v1/messages").hasAuthority("SCOPE_messages")
+                        .requestMatchers("/api/v1/events").hasAuthority("SCOPE_events")
+                        .requestMatchers("/api/v1/subscriptions/**", "/api/v1/subscriptions")
+                        .hasAuthority("SCOPE_subscriptions")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .accessDeniedHandler((request, response, ex) -> write(json, response,

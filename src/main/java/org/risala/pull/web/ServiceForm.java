@@ -1,5 +1,7 @@
 package org.risala.pull.web;
 
+import org.risala.records.Normalisations;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.risala.pull.ArgumentDefinition;
-import org.risala.pull.ArgumentNormalisations;
 import org.risala.pull.Bilingual;
 import org.risala.pull.CatalogueEntry;
 import org.risala.pull.ConnectorDefinition;
@@ -41,7 +42,7 @@ public record ServiceForm(String original, String version, String keyword, Strin
 
     public record ArgumentRow(String name, String normalisation, String pattern, String usageEn, String usageAr) {
 
-        static final ArgumentRow EMPTY = new ArgumentRow("", ArgumentNormalisations.NONE.name(), "", "", "");
+        static final ArgumentRow EMPTY = new ArgumentRow("", Normalisations.NONE.name(), "", "", "");
 
         boolean isBlank() {
             return Arrays.asList(name, pattern, usageEn, usageAr).stream().allMatch(ServiceForm::isBlank);
@@ -99,7 +100,7 @@ public record ServiceForm(String original, String version, String keyword, Strin
         for (int i = 0; i < typed.size(); i++) {
             ArgumentRow row = typed.get(i);
             definitions.add(new ArgumentDefinition(blankToNull(row.name()),
-                    parse("arguments[" + i + "].normalisation", row.normalisation(), ArgumentNormalisations::valueOf,
+                    parse("arguments[" + i + "].normalisation", row.normalisation(), Normalisations::valueOf,
                             "choose one from the list", errors),
                     blankToNull(row.pattern()), new Bilingual(text(row.usageEn()), text(row.usageAr()))));
         }

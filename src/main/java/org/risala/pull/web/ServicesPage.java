@@ -1,5 +1,7 @@
 package org.risala.pull.web;
 
+import org.risala.records.Normalisations;
+
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.risala.pull.ArgumentNormalisations;
 import org.risala.pull.CatalogueEntry;
 import org.risala.pull.ConnectorType;
 import org.risala.pull.SecretHeaders;
@@ -169,7 +170,7 @@ class ServicesPage {
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
         model.addAttribute("connectorTypes", ConnectorType.values());
-        model.addAttribute("normalisations", ArgumentNormalisations.values());
+        model.addAttribute("normalisations", Normalisations.values());
         return "admin/service-edit";
     }
 

@@ -1,5 +1,7 @@
 package org.risala.pull.web;
 
+import org.risala.records.Normalisations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.risala.pull.ServiceBuilder.connector;
 import static org.risala.pull.ServiceBuilder.service;
@@ -11,7 +13,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.risala.pull.ArgumentDefinition;
-import org.risala.pull.ArgumentNormalisations;
 import org.risala.pull.Bilingual;
 import org.risala.pull.CatalogueEntry;
 import org.risala.pull.ChangeAction;
@@ -25,9 +26,9 @@ class ServiceFormTests {
 
     private static final ServiceDefinition VIO = service("VIO").aliases("مخالفات", "VIOL").shortCodes("90085", "90086")
             .alternatives(true).maxSegments(2)
-            .arguments(new ArgumentDefinition("plate", ArgumentNormalisations.PLATE, ".+",
+            .arguments(new ArgumentDefinition("plate", Normalisations.PLATE, ".+",
                             new Bilingual("a plate", "لوحة")),
-                    new ArgumentDefinition("civilId", ArgumentNormalisations.CIVIL_ID, "[0-9]+",
+                    new ArgumentDefinition("civilId", Normalisations.CIVIL_ID, "[0-9]+",
                             new Bilingual("a civil ID", "رقم مدني")))
             .connector(connector(ConnectorType.HTTP, "http://traffic/v?plate={plate}",
                     Map.of("X-Api-Key", "k-1", "Authorization", "Bearer ${TOKEN}")))

@@ -1,18 +1,15 @@
-package org.risala.pull;
+package org.risala.records;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.risala.records.ArabicText;
-import org.risala.records.PlateNumber;
-
 /**
- * The normalisations a service configuration names for its arguments. Each one first drops what
- * {@link ArabicText#clean(String)} drops (non-ASCII digits become ASCII), so they work on raw text as well as on the
- * arguments of a parsed {@link org.risala.inbound.spi.Command}. Blank input is never a value.
+ * The normalisations of what citizens type for a record — a pull service's arguments, a subscription's key. Each
+ * one first drops what {@link ArabicText#clean(String)} drops (non-ASCII digits become ASCII), so they work on raw
+ * text as well as on the words of a parsed command. Blank input is never a value.
  */
-public enum ArgumentNormalisations implements Normalisation {
+public enum Normalisations implements Normalisation {
 
     /** as written, only trimmed (of non-breaking spaces too) */
     NONE {
@@ -56,6 +53,15 @@ public enum ArgumentNormalisations implements Normalisation {
         }
     },
 
+    /** a passport number: letters and digits, 5 to 12 of them with at least one digit, upper-cased; spaces and hyphens dropped */
+    PASSPORT {
+        @Override
+        public Optional<String> normalise(String raw) {
+            String value = withoutSeparators(raw).toUpperCase(Locale.ROOT);
+            return PASSPORT_NUMBER.matcher(value).matches() ? Optional.of(value) : Optional.empty();
+        }
+    },
+
     /** an Omani plate in its canonical form {@code 12345AB}, as {@link PlateNumber} reads it */
     PLATE {
         @Override
@@ -68,6 +74,7 @@ public enum ArgumentNormalisations implements Normalisation {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}-]+");
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern VISA = Pattern.compile("V[0-9]{10}");
+    private static final Pattern PASSPORT_NUMBER = Pattern.compile("(?=[A-Z]*[0-9])[A-Z0-9]{5,12}");
 
     private static String withoutSeparators(String raw) {
         return SEPARATORS.matcher(ArabicText.clean(raw)).replaceAll("");

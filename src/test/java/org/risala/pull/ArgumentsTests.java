@@ -1,5 +1,7 @@
 package org.risala.pull;
 
+import org.risala.records.Normalisations;
+
 import org.risala.inbound.spi.Language;
 import java.util.Optional;
 
@@ -11,13 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ArgumentNormalisationsTests {
+class ArgumentsTests {
 
     @Test
     void readsPlatesAsTheRecordsModuleDoes() {
         // the cases themselves are in org.risala.records.PlateNumberTests
-        assertThat(ArgumentNormalisations.PLATE.normalise("١٢٣٤٥ أ ب")).contains("12345AB");
-        assertThat(ArgumentNormalisations.PLATE.normalise("12345 ص")).isEmpty();
+        assertThat(Normalisations.PLATE.normalise("١٢٣٤٥ أ ب")).contains("12345AB");
+        assertThat(Normalisations.PLATE.normalise("12345 ص")).isEmpty();
     }
 
     @ParameterizedTest
@@ -30,13 +32,13 @@ class ArgumentNormalisationsTests {
             "١٢٣٤٥٦٧٨      | 12345678",
             "۱۲۳۴۵۶۷۸      | 12345678"})
     void readsACivilIdAsItsDigits(String raw, String canonical) {
-        assertThat(ArgumentNormalisations.CIVIL_ID.normalise(raw)).contains(canonical);
+        assertThat(Normalisations.CIVIL_ID.normalise(raw)).contains(canonical);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "12345", "12345678901", "1234567a", "12.345.678", "+96812345678", "١٢٣٤٥"})
     void rejectsACivilIdOfTheWrongLengthOrWithOtherCharacters(String raw) {
-        assertThat(ArgumentNormalisations.CIVIL_ID.normalise(raw)).isEmpty();
+        assertThat(Normalisations.CIVIL_ID.normalise(raw)).isEmpty();
     }
 
     @ParameterizedTest
@@ -47,41 +49,41 @@ class ArgumentNormalisationsTests {
             "V-2026-000123    | V2026000123",
             "v٢٠٢٦٠٠٠١٢٣      | V2026000123"})
     void readsAVisaApplicationNumber(String raw, String canonical) {
-        assertThat(ArgumentNormalisations.VISA_APPLICATION.normalise(raw)).contains(canonical);
+        assertThat(Normalisations.VISA_APPLICATION.normalise(raw)).contains(canonical);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "2026000123", "V202600012", "V20260001234", "W2026000123", "VV2026000123",
             "V2026/000123"})
     void rejectsWhatIsNotAVisaApplicationNumber(String raw) {
-        assertThat(ArgumentNormalisations.VISA_APPLICATION.normalise(raw)).isEmpty();
+        assertThat(Normalisations.VISA_APPLICATION.normalise(raw)).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"12 34 | 1234", "٠٩-٨٧ | 0987", "7 | 7"})
     void readsDigits(String raw, String canonical) {
-        assertThat(ArgumentNormalisations.DIGITS.normalise(raw)).contains(canonical);
+        assertThat(Normalisations.DIGITS.normalise(raw)).contains(canonical);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "12a", "1.5", "-"})
     void rejectsWhatIsNotDigits(String raw) {
-        assertThat(ArgumentNormalisations.DIGITS.normalise(raw)).isEmpty();
+        assertThat(Normalisations.DIGITS.normalise(raw)).isEmpty();
     }
 
     @Test
     void upperCasesCleanedText() {
-        assertThat(ArgumentNormalisations.UPPER.normalise(" muscat\u200F ١٢ ")).contains("MUSCAT 12");
+        assertThat(Normalisations.UPPER.normalise(" muscat\u200F ١٢ ")).contains("MUSCAT 12");
     }
 
     @Test
     void keepsTextAsWrittenWithNone() {
-        assertThat(ArgumentNormalisations.NONE.normalise(" Muscat ١٢ ")).contains("Muscat ١٢");
+        assertThat(Normalisations.NONE.normalise(" Muscat ١٢ ")).contains("Muscat ١٢");
     }
 
     @ParameterizedTest
-    @EnumSource(ArgumentNormalisations.class)
-    void neverAcceptsBlankText(ArgumentNormalisations normalisation) {
+    @EnumSource(Normalisations.class)
+    void neverAcceptsBlankText(Normalisations normalisation) {
         assertThat(normalisation.normalise(" \u00A0\t")).isEmpty();
     }
 
@@ -132,11 +134,11 @@ class ArgumentNormalisationsTests {
     @Test
     void refusesABlankName() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ArgumentSpec(" ", ".*", ArgumentNormalisations.NONE, "x", "x"));
+                .isThrownBy(() -> new ArgumentSpec(" ", ".*", Normalisations.NONE, "x", "x"));
     }
 
     private static ArgumentSpec plate(String pattern) {
-        return new ArgumentSpec("plate", pattern, ArgumentNormalisations.PLATE, "plate, e.g. 12345AB",
+        return new ArgumentSpec("plate", pattern, Normalisations.PLATE, "plate, e.g. 12345AB",
                 "رقم اللوحة، مثال ١٢٣٤٥ أ ب");
     }
 }

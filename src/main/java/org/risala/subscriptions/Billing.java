@@ -1,0 +1,43 @@
+package org.risala.subscriptions;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the charges of priced topics, inside the caller's transaction: the month a MONTHLY subscription is
+ * confirmed in, and each alert of a PER_ALERT one that outbound accepted. Later slices (not built yet): renewal
+ * each month, grace and suspension when a charge fails, and the CSV export for the operators.
+ */
+@Component
+class Billing {
+
+    /** months are Oman's calendar months */
+    static final ZoneId MUSCAT = ZoneId.of("Asia/Muscat");
+
+    private final BillingRepository records;
+
+    Billing(BillingRepository records) {
+        this.records = records;
+    }
+
+    static String period(Instant at) {
+        return YearMonth.from(at.atZone(MUSCAT)).toString();
+    }
+
+    /** a subscription became active: a MONTHLY one is charged for the current month */
+    void activated(Topic topic, Subscription subscription, Long inboundId, Instant now) {
+        if (topic.plan() == PricePlan.MONTHLY) {
+            records.month(subscription, topic.fee(), period(now), inboundId, now);
+        }
+    }
+
+    /** an alert was accepted by outbound: a PER_ALERT subscription is charged for it */
+    void alerted(Topic topic, Subscription subscription, String eventId, String messageId, Instant now) {
+        if (topic.plan() == PricePlan.PER_ALERT) {
+            records.alert(subscription, topic.fee(), eventId, messageId, now);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.risala.subscriptions;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.risala.records.Normalisations;
+
+/**
+ * One topic citizens can subscribe to, as configured under {@code risala.subscriptions.topics}.
+ *
+ * @param name              what back offices call it in events ({@code "type"}), e.g. {@code violation}
+ * @param keyword           what follows SUB / STOP in English, e.g. {@code VIO}
+ * @param alias             the Arabic word for it, e.g. {@code مخالفات}
+ * @param key               how the record a subscription is about is read (the same normalisation pull services use)
+ * @param about             what the alerts are about, for the replies: "new violations"
+ * @param alert             the alert text, with {@code {{key}}} and the event's data fields
+ * @param plan              how it is charged
+ * @param fee               OMR, three decimals; none for a free topic
+ * @param reminderDays      days before an expiry that reminders go out (kept for the reminders slice, not used yet)
+ * @param quietHoursAllowed whether its alerts may wait for the end of quiet hours (kept, not used yet)
+ * @param optional          whether a number on the opt-out list is skipped; false for alerts a citizen must get
+ */
+record Topic(String name, String keyword, String alias, Normalisations key, Texts about, Texts alert,
+             PricePlan plan, BigDecimal fee, List<Integer> reminderDays, Boolean quietHoursAllowed,
+             Boolean optional) {
+
+    Topic {
+        reminderDays = reminderDays == null ? List.of() : List.copyOf(reminderDays);
+        quietHoursAllowed = quietHoursAllowed == null || quietHoursAllowed;
+        optional = optional == null || optional;
+    }
+
+    boolean priced() {
+        return plan != PricePlan.FREE;
+    }
+}
