@@ -78,27 +78,30 @@ class AlertFanOut {
             for (AlertEvent event : events) {
                 Topic topic = topics.named(event.type()).orElseThrow();
                 String key = topic.key().normalise(event.key()).orElseThrow();
-                if (!this.events.record(event.id(), topic.name(), key, event.occurredAt(), now)) {
+                List<Subscription> matching = subscriptions.matching(topic.name(), key, topic.optional());
+                // recorded with what it matched in one statement; a known id (or one a concurrent request is
+                // recording: the primary key makes this wait for it) sends nothing
+                if (!this.events.record(event.id(), topic.name(), key, event.occurredAt(), now, matching.size())) {
                     results.add(new EventReceived(event.id(), 0, true));
                     continue;
                 }
-                List<Subscription> matching = subscriptions.matching(topic.name(), key, topic.optional());
                 Map<String, String> values = new HashMap<>(event.data());
                 values.put("key", key);
                 for (Subscription subscription : matching) {
                     alerts.add(new Alert(event.id(), topic, subscription,
                             topics.alert(topic, subscription.language(), values)));
                 }
-                this.events.matched(event.id(), matching.size());
                 results.add(new EventReceived(event.id(), matching.size(), false));
             }
             List<Optional<String>> sent = send(alerts, testMode);
             if (!testMode) {
+                List<Billing.AlertCharge> charges = new ArrayList<>();
                 for (int i = 0; i < alerts.size(); i++) {
                     Alert a = alerts.get(i);
-                    sent.get(i).ifPresent(messageId -> billing.alerted(a.topic(), a.subscription(), a.eventId(),
-                            messageId, now));
+                    sent.get(i).ifPresent(messageId -> charges.add(new Billing.AlertCharge(a.topic(),
+                            a.subscription(), a.eventId(), messageId)));
                 }
+                billing.alerted(charges, now);
             }
             return results;
         });

@@ -1,6 +1,7 @@
 package org.risala.subscriptions;
 
 import java.time.Instant;
+import java.util.List;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
@@ -34,10 +35,15 @@ class Billing {
         }
     }
 
-    /** an alert was accepted by outbound: a PER_ALERT subscription is charged for it */
-    void alerted(Topic topic, Subscription subscription, String eventId, String messageId, Instant now) {
-        if (topic.plan() == PricePlan.PER_ALERT) {
-            records.alert(subscription, topic.fee(), eventId, messageId, now);
+    /** an alert outbound accepted, with the id it got */
+    record AlertCharge(Topic topic, Subscription subscription, String eventId, String messageId) {
+    }
+
+    /** alerts were accepted by outbound: those of PER_ALERT subscriptions are charged, in one batch */
+    void alerted(List<AlertCharge> alerts, Instant now) {
+        List<AlertCharge> charged = alerts.stream().filter(a -> a.topic().plan() == PricePlan.PER_ALERT).toList();
+        if (!charged.isEmpty()) {
+            records.alerts(charged, now);
         }
     }
 }

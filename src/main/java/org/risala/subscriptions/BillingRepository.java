@@ -2,7 +2,11 @@ package org.risala.subscriptions;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class BillingRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    BillingRepository(JdbcClient jdbc) {
+    BillingRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** @return false when the subscription was already charged for that period */
@@ -30,14 +36,17 @@ class BillingRepository {
                 .param("now", SubscriptionRepository.ts(now)).update() == 1;
     }
 
-    /** @return false when the subscription was already charged for that event */
-    boolean alert(Subscription s, BigDecimal amount, String eventId, String messageId, Instant now) {
-        return jdbc.sql("""
-                        INSERT INTO billing_record (subscription_id, msisdn, operator, topic, amount, event_id,
-                                                    message_id, created_at)
-                        VALUES (:s, :m, :o, :t, :a, :e, :msg, :now) ON CONFLICT DO NOTHING""")
-                .param("s", s.id()).param("m", s.msisdn()).param("o", s.operator()).param("t", s.topic())
-                .param("a", amount).param("e", eventId).param("msg", messageId)
-                .param("now", SubscriptionRepository.ts(now)).update() == 1;
+    /** one record per alert; an alert already charged (its event retried) is left as it was */
+    void alerts(List<Billing.AlertCharge> alerts, Instant now) {
+        batch.batchUpdate("""
+                INSERT INTO billing_record (subscription_id, msisdn, operator, topic, amount, event_id, message_id,
+                                            created_at)
+                VALUES (:s, :m, :o, :t, :a, :e, :msg, :now) ON CONFLICT DO NOTHING""", alerts.stream()
+                .map(a -> new MapSqlParameterSource().addValue("s", a.subscription().id())
+                        .addValue("m", a.subscription().msisdn()).addValue("o", a.subscription().operator())
+                        .addValue("t", a.subscription().topic()).addValue("a", a.topic().fee())
+                        .addValue("e", a.eventId()).addValue("msg", a.messageId())
+                        .addValue("now", SubscriptionRepository.ts(now)))
+                .toArray(SqlParameterSource[]::new));
     }
 }

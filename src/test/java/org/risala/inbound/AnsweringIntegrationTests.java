@@ -133,15 +133,21 @@ class AnsweringIntegrationTests {
         assertThat(awaitReplies(number, 11)).extracting(HandsetMessage::text).contains(KeywordRouter.TOO_MANY_AR);
     }
 
-    @Test
-    void anSmsADeadNodeLeftUnansweredIsAnsweredHere() {
+    /** an SMS a dead node stored and claimed, as it left it */
+    private void leftByADeadNode(long id, String sender, Duration receivedAgo, Duration claimRanOutAgo) {
         Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO inbound_message (id, operator, sender, recipient, body, parts, fingerprint, received_at,
                             state, claimed_by, claimed_until)
-                        VALUES (42, 'simulator', '+96891240008', '90085', 'FOO', 1, :f, :at, 'PENDING', 'dead-node', :until)""")
-                .param("f", "0".repeat(64)).param("at", OffsetDateTime.ofInstant(now.minusSeconds(70), ZoneOffset.UTC))
-                .param("until", OffsetDateTime.ofInstant(now.minusSeconds(10), ZoneOffset.UTC)).update();
+                        VALUES (:id, 'simulator', :s, '90085', 'FOO', 1, :f, :at, 'PENDING', 'dead-node', :until)""")
+                .param("id", id).param("s", sender).param("f", Long.toString(id).repeat(64).substring(0, 64))
+                .param("at", OffsetDateTime.ofInstant(now.minus(receivedAgo), ZoneOffset.UTC))
+                .param("until", OffsetDateTime.ofInstant(now.minus(claimRanOutAgo), ZoneOffset.UTC)).update();
+    }
+
+    @Test
+    void anSmsADeadNodeLeftUnansweredIsAnsweredHere() {
+        leftByADeadNode(42, "+96891240008", Duration.ofSeconds(70), Duration.ofSeconds(10));
         recovery.recover();
         assertThat(awaitReplies("+96891240008", 1).get(0).text()).isEqualTo(HelpText.UNKNOWN_COMMAND);
         await().atMost(WAIT).until(() -> stateOf("+96891240008").equals("ANSWERED"));
@@ -149,13 +155,7 @@ class AnsweringIntegrationTests {
 
     @Test
     void anSmsUnansweredForTooLongIsNotAnsweredAnyMore() {
-        Instant now = clock.instant();
-        jdbc.sql("""
-                        INSERT INTO inbound_message (id, operator, sender, recipient, body, parts, fingerprint, received_at,
-                            state, claimed_by, claimed_until)
-                        VALUES (43, 'simulator', '+96891240009', '90085', 'FOO', 1, :f, :at, 'PENDING', 'dead-node', :until)""")
-                .param("f", "1".repeat(64)).param("at", OffsetDateTime.ofInstant(now.minusSeconds(7200), ZoneOffset.UTC))
-                .param("until", OffsetDateTime.ofInstant(now.minusSeconds(7100), ZoneOffset.UTC)).update();
+        leftByADeadNode(43, "+96891240009", Duration.ofHours(2), Duration.ofSeconds(7100));
         recovery.recover();
         assertThat(stateOf("+96891240009")).isEqualTo("SKIPPED");
         staysAt("+96891240009", 0);
