@@ -195,7 +195,7 @@ class Dispatcher implements SmartLifecycle {
                 return;
             }
             Submission submission = new Submission(m.id().toString(), operator, m.recipient(), m.sender(), m.body(),
-                    m.priority() == Priority.HIGH, m.concatReference(), m.expiresAt(), m.partsSubmitted());
+                    m.priority() == Priority.HIGH, m.concatReference(), m.expiresAt(), m.serviceType(), m.partsSubmitted());
             outstanding.incrementAndGet();
             CompletableFuture<SubmitResult> answer;
             try {

@@ -53,7 +53,7 @@ class MessageComposer {
         NewMessage m = new NewMessage(UuidV7.next(now), r.clientId(), r.origin() == null ? "api" : r.origin(),
                 reference, idempotencyKey, r.requestHash(), to, sender, text.value(), text.encoding(), text.segments(),
                 priority, r.testMode(), operator, ThreadLocalRandom.current().nextInt(1, 65_536), callbackUrl, now,
-                sendAt, start.plus(validity));
+                sendAt, start.plus(validity), r.service());
         return new Composed(m, text.warnings());
     }
 

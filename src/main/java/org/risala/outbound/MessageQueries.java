@@ -28,6 +28,18 @@ class MessageQueries {
         this.jdbc = jdbc;
     }
 
+    /** the operator each message went (or goes) through */
+    java.util.Map<UUID, String> operatorsOf(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, String> operators = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, operator FROM outbound_message WHERE id IN (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        operators.put(rs.getObject("id", UUID.class), rs.getString("operator"));
+                    });
+        }
+        return operators;
+    }
+
     Optional<MessageView> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_message WHERE id = :id").param("id", id)
                 .query((rs, n) -> view(rs, true)).optional();

@@ -55,10 +55,10 @@ class MessageRepository {
         batch.batchUpdate("""
                 INSERT INTO outbound_message (id, client_id, origin, reference, idempotency_key, request_hash, recipient,
                     sender, body, encoding, segments, priority, test_mode, status, operator, concat_ref, callback_url,
-                    accepted_at, send_at, expires_at)
+                    accepted_at, send_at, expires_at, service_type, chargeable)
                 VALUES (:id, :clientId, :origin, :reference, :idempotencyKey, :requestHash, :recipient, :sender, :body,
                     :encoding, :segments, :priority, :testMode, 'QUEUED', :operator, :concatRef, :callbackUrl,
-                    :acceptedAt, :sendAt, :expiresAt)""", rows);
+                    :acceptedAt, :sendAt, :expiresAt, :serviceType, :chargeable)""", rows);
         batch.batchUpdate("""
                 INSERT INTO message_queue (message_id, stage, operator, priority, due_at)
                 VALUES (:id, 'SEND', :operator, :priority, :dueAt)""", rows);
@@ -85,6 +85,8 @@ class MessageRepository {
                 .addValue("acceptedAt", ts(m.acceptedAt()))
                 .addValue("sendAt", ts(m.sendAt()))
                 .addValue("expiresAt", ts(m.expiresAt()))
+                .addValue("serviceType", m.service().type())
+                .addValue("chargeable", m.service().chargeable())
                 .addValue("dueAt", ts(m.firstAttemptAt()));
     }
 
@@ -126,7 +128,8 @@ class MessageRepository {
         Set<UUID> stale = new HashSet<>();
         rows.stream().filter(Row::stale).forEach(r -> stale.add(r.id()));
         List<ClaimedMessage> claimed = jdbc.sql("""
-                        SELECT id, operator, recipient, sender, body, priority, test_mode, concat_ref, attempts, expires_at
+                        SELECT id, operator, recipient, sender, body, priority, test_mode, concat_ref, attempts, expires_at,
+                               service_type
                         FROM outbound_message WHERE id IN (:ids)""")
                 .param("ids", ids)
                 .query((rs, n) -> {
@@ -134,7 +137,8 @@ class MessageRepository {
                     return new ClaimedMessage(id, rs.getString("operator"), rs.getString("recipient"),
                             rs.getString("sender"), rs.getString("body"), Priority.ofRank(rs.getInt("priority")),
                             rs.getBoolean("test_mode"), rs.getInt("concat_ref"), rs.getInt("attempts"),
-                            instant(rs, "expires_at"), Set.of(), stale.contains(id));
+                            instant(rs, "expires_at"), rs.getString("service_type"), Set.of(),
+                            stale.contains(id));
                 })
                 .list();
         // only a message tried before can have parts the SMSC already accepted

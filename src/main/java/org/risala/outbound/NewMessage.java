@@ -25,7 +25,8 @@ record NewMessage(
         String callbackUrl,
         Instant acceptedAt,
         Instant sendAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        SendRequest.Service service) {
 
     Instant firstAttemptAt() {
         return sendAt != null && sendAt.isAfter(acceptedAt) ? sendAt : acceptedAt;

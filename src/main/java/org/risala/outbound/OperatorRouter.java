@@ -62,6 +62,18 @@ class OperatorRouter {
                 .findFirst();
     }
 
+    /**
+     * The operator whose prefixes serve the number, up or not: where a charge for it goes when no message says
+     * otherwise. The simulator when no real operator is configured; empty when none may carry the number.
+     */
+    Optional<String> home(String e164) {
+        if (realOperators().isEmpty()) {
+            return links.operators().stream().map(SmppProperties.Operator::name)
+                    .filter(OperatorLinks.SIMULATOR::equals).findFirst();
+        }
+        return candidates(e164).map(SmppProperties.Operator::name).findFirst();
+    }
+
     boolean isUp(String operator) {
         return isUp(operator, links.binds());
     }

@@ -33,10 +33,12 @@ public class OutboundMessaging {
     private final MsisdnParser numbers;
     private final GroupCommit<NewMessage> writer;
     private final java.time.Duration storeTimeout;
+    private final OperatorRouter router;
 
     OutboundMessaging(MessageComposer composer, MessageRepository messages, MessageQueries queries,
                       Dispatcher dispatcher, OutboundMetrics metrics, TransactionTemplate tx, Clock clock,
-                      OutboundProperties properties) {
+                      OutboundProperties properties, OperatorRouter router) {
+        this.router = router;
         this.composer = composer;
         this.messages = messages;
         this.queries = queries;
@@ -108,6 +110,16 @@ public class OutboundMessaging {
     /** messages the client had accepted since the given time, for daily quotas */
     public long countAccepted(long clientId, Instant since) {
         return queries.countAccepted(clientId, since);
+    }
+
+    /** the operator each of the messages went (or goes) through; ids of no message are left out */
+    public java.util.Map<UUID, String> operatorsOf(java.util.Collection<UUID> ids) {
+        return queries.operatorsOf(ids);
+    }
+
+    /** the operator whose prefixes serve the number (E.164), whichever is up; empty when none may carry it */
+    public Optional<String> homeOperator(String e164) {
+        return router.home(e164);
     }
 
     /** @throws SendRejected when the number given to search for is not a valid number */

@@ -42,7 +42,7 @@ final class Reassembly {
     synchronized Optional<HandsetMessage> add(SubmittedPart part, String messageId, Instant now) {
         if (part.total() <= 1) {
             return Optional.of(new HandsetMessage(part.to(), part.from(), part.text(), part.encoding(), 1, now,
-                    java.util.List.of(messageId)));
+                    java.util.List.of(messageId), part.serviceType()));
         }
         Key key = new Key(part.from(), part.to(), part.reference(), part.total());
         Pending message = pending.computeIfAbsent(key, k -> new Pending(k.total()));
@@ -57,6 +57,6 @@ final class Reassembly {
         }
         pending.remove(key);
         return Optional.of(new HandsetMessage(part.to(), part.from(), String.join("", message.texts),
-                part.encoding(), part.total(), now, Arrays.asList(message.ids)));
+                part.encoding(), part.total(), now, Arrays.asList(message.ids), part.serviceType()));
     }
 }

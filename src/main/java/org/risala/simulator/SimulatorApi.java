@@ -28,10 +28,11 @@ class SimulatorApi {
     record MoRequest(String from, String to, String text) {
     }
 
-    record MessageView(String to, String from, String text, String encoding, int parts, Instant receivedAt) {
+    record MessageView(String to, String from, String text, String encoding, int parts, Instant receivedAt,
+                       String serviceType) {
         static MessageView of(HandsetMessage message) {
             return new MessageView(message.to(), message.from(), message.text(), message.encoding(),
-                    message.parts(), message.receivedAt());
+                    message.parts(), message.receivedAt(), message.serviceType());
         }
     }
 

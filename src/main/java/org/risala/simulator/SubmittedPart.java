@@ -18,12 +18,16 @@ import java.util.Optional;
  * @param to        the handset, E.164
  * @param reference concatenation reference; meaningless when {@code total} is 1
  * @param sequence  1-based
+ * @param serviceType the submit_sm service_type, null when empty (the SMSC's default)
  */
-record SubmittedPart(String to, String from, String text, String encoding, int reference, int total, int sequence) {
+record SubmittedPart(String to, String from, String text, String encoding, int reference, int total, int sequence,
+                     String serviceType) {
 
     static SubmittedPart of(SubmitSm submit) {
         String to = Numbers.toE164(submit.getDestAddress());
         String from = submit.getSourceAddr();
+        String serviceType = submit.getServiceType() == null || submit.getServiceType().isEmpty() ? null
+                : submit.getServiceType();
         int dataCoding = submit.getDataCoding() & 0xFF;
         String encoding = isUcs2(dataCoding) ? "UCS2" : "GSM7";
         byte[] message = submit.getShortMessage() == null ? new byte[0] : submit.getShortMessage();
@@ -38,8 +42,9 @@ record SubmittedPart(String to, String from, String text, String encoding, int r
             byte[] body = Arrays.copyOfRange(message, ConcatenationHeader.udhLength(message), message.length);
             String text = SmsCodec.decode(dataCoding, body);
             return header.filter(SubmittedPart::isPlausible)
-                    .map(h -> new SubmittedPart(to, from, text, encoding, h.reference(), h.total(), h.sequence()))
-                    .orElseGet(() -> new SubmittedPart(to, from, text, encoding, 0, 1, 1));
+                    .map(h -> new SubmittedPart(to, from, text, encoding, h.reference(), h.total(), h.sequence(),
+                            serviceType))
+                    .orElseGet(() -> new SubmittedPart(to, from, text, encoding, 0, 1, 1, serviceType));
         }
         String text = SmsCodec.decode(dataCoding, message);
         Sar_msg_ref_num reference = submit.getOptionalParameter(Sar_msg_ref_num.class);
@@ -49,10 +54,11 @@ record SubmittedPart(String to, String from, String text, String encoding, int r
             int parts = total.getValue() & 0xFF;
             int seq = sequence.getValue() & 0xFF;
             if (seq >= 1 && seq <= parts) {
-                return new SubmittedPart(to, from, text, encoding, reference.getValue() & 0xFFFF, parts, seq);
+                return new SubmittedPart(to, from, text, encoding, reference.getValue() & 0xFFFF, parts, seq,
+                        serviceType);
             }
         }
-        return new SubmittedPart(to, from, text, encoding, 0, 1, 1);
+        return new SubmittedPart(to, from, text, encoding, 0, 1, 1, serviceType);
     }
 
     /** a header a handset would not reassemble is shown as a message of its own */

@@ -224,7 +224,8 @@ final class OperatorSession {
     private SubmitResult sendPart(Link current, Submission submission, SubmitParts.Part part, SmppAddress source,
                                   SmppAddress destination, String validityPeriod, List<PartAccepted> accepted) {
         try {
-            SubmitSmResult response = current.transmitter.submitShortMessage("",
+            SubmitSmResult response = current.transmitter.submitShortMessage(
+                    submission.serviceType() == null ? "" : submission.serviceType(),
                     TypeOfNumber.valueOf((byte) source.ton()), NumberingPlanIndicator.valueOf((byte) source.npi()),
                     source.address(),
                     TypeOfNumber.valueOf((byte) destination.ton()),

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param highPriority may use the capacity reserved for high-priority traffic
  * @param concatReference reference number for the concatenation header (kept across retries)
  * @param validUntil  passed to the SMSC as the validity period
+ * @param serviceType the submit_sm service_type (what operator billing keys on), or null for the operator's default
  */
 public record Submission(
         String messageId,
@@ -26,5 +27,6 @@ public record Submission(
         boolean highPriority,
         int concatReference,
         Instant validUntil,
+        String serviceType,
         Set<Integer> partsAlreadySubmitted) {
 }

@@ -11,12 +11,6 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.risala.outbound.BatchItem;
-import org.risala.outbound.OutboundMessaging;
-import org.risala.outbound.Priority;
-import org.risala.outbound.SendRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,32 +27,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AlertFanOut {
 
-    private static final Logger log = LoggerFactory.getLogger(AlertFanOut.class);
-    static final String ORIGIN = "alert";
 
     private final Topics topics;
     private final SubscriptionRepository subscriptions;
     private final EventRepository events;
-    private final OutboundMessaging outbound;
+    private final SubscriberMessages messages;
     private final Billing billing;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final String sender;
     private final Counter matched;
     private final Counter unmatched;
     private final Counter duplicate;
 
     AlertFanOut(Topics topics, SubscriptionRepository subscriptions, EventRepository events,
-                OutboundMessaging outbound, Billing billing, TransactionTemplate tx, Clock clock,
-                SubscriptionsProperties properties, MeterRegistry registry) {
+                SubscriberMessages messages, Billing billing, TransactionTemplate tx, Clock clock,
+                MeterRegistry registry) {
         this.billing = billing;
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.events = events;
-        this.outbound = outbound;
+        this.messages = messages;
         this.tx = tx;
         this.clock = clock;
-        this.sender = properties.sender();
         this.matched = counter(registry, "matched");
         this.unmatched = counter(registry, "unmatched");
         this.duplicate = counter(registry, "duplicate");
@@ -114,23 +104,7 @@ class AlertFanOut {
     }
 
     private List<Optional<String>> send(List<Alert> alerts, boolean testMode) {
-        if (alerts.isEmpty()) {
-            return List.of();
-        }
-        List<SendRequest> requests = alerts.stream().map(a -> new SendRequest(null, ORIGIN,
-                a.subscription().msisdn(), a.text(), sender, Priority.HIGH, a.eventId(), null, null, null, testMode,
-                null, null, a.subscription().operator())).toList();
-        List<Optional<String>> ids = new ArrayList<>(alerts.size());
-        for (BatchItem item : outbound.sendBatch(requests)) {
-            if (item.rejected() != null) {
-                Alert a = alerts.get(item.index());
-                log.warn("alert of event {} to subscription {} not sent: {} {}", a.eventId(), a.subscription().id(),
-                        item.rejected().field(), item.rejected().reason());
-                ids.add(Optional.empty());
-            } else {
-                ids.add(Optional.of(item.accepted().id().toString()));
-            }
-        }
-        return ids;
+        return messages.send(alerts.stream().map(a -> new SubscriberMessages.Outgoing(a.subscription(), a.text(),
+                a.eventId(), a.topic().alertService())).toList(), testMode);
     }
 }

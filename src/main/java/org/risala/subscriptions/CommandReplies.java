@@ -1,12 +1,13 @@
 package org.risala.subscriptions;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.risala.inbound.spi.Language;
 
-/** What the subscription commands answer, in English and Arabic. */
+/** What the subscriptions tell citizens, in English and Arabic: the commands' answers and the billing notices. */
 final class CommandReplies {
 
     static final String HELP_EN = "VIO 12345AB - alerts by SMS; STOP ALL, MY";
@@ -87,6 +88,33 @@ final class CommandReplies {
                         .map(t -> language == Language.AR ? t.alias() : t.keyword()).orElse(s.topic()) + " " + s.key())
                 .collect(Collectors.joining(language == Language.AR ? "، " : ", "));
         return (language == Language.AR ? "اشتراكاتك: " : "Your alerts: ") + list + ".";
+    }
+
+    /** a MONTHLY subscription renews on the first of next month: what it costs and how to stop it before then */
+    String renewalNotice(Topic t, String key, LocalDate renewsOn, Language language) {
+        return language == Language.AR
+                ? "يتجدد اشتراكك في تنبيهات " + t.about().ar() + " على " + key + " في " + renewsOn + " بتكلفة "
+                        + Topics.fee(t) + " ريال عماني. للإلغاء أرسل الغاء " + t.alias() + " " + key
+                : "Your alerts for " + t.about().en() + " on " + key + " renew on " + renewsOn + " for "
+                        + Topics.fee(t) + " OMR. To stop, send STOP " + t.keyword() + " " + key;
+    }
+
+    /** the operator could not collect a charge: the alerts go on until the grace ends */
+    String chargeFailed(Topic t, String key, LocalDate graceEnds, Language language) {
+        return language == Language.AR
+                ? "تعذر تحصيل رسوم تنبيهات " + t.about().ar() + " على " + key + ". ستستمر التنبيهات حتى " + graceEnds
+                        + " ثم تتوقف ما لم تُدفع الرسوم."
+                : "We could not collect the charge for your alerts for " + t.about().en() + " on " + key
+                        + ". They continue until " + graceEnds + ", then stop unless it is paid.";
+    }
+
+    /** the grace ended unpaid: the subscription is over, and how to start again */
+    String suspended(Topic t, String key, Language language) {
+        return language == Language.AR
+                ? "تم إيقاف تنبيهات " + t.about().ar() + " على " + key + " لعدم تحصيل الرسوم. للاشتراك من جديد أرسل "
+                        + "اشتراك " + t.alias() + " " + key
+                : "Your alerts for " + t.about().en() + " on " + key + " are suspended: the charge was not paid. "
+                        + "To subscribe again, send SUB " + t.keyword() + " " + key;
     }
 
     /** SUB and the first topic with a key of its kind */

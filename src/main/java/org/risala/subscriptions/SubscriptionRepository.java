@@ -5,10 +5,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.risala.inbound.spi.Language;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,20 +21,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SubscriptionRepository {
 
-    private static final String COLUMNS = """
-            SELECT id, msisdn, topic, record_key, state, language, channel, operator, created_at, confirmed_at
-            FROM subscription""";
+    /** the columns {@link #row} reads, of the table aliased {@code s} */
+    static final String S_COLUMNS = """
+            s.id, s.msisdn, s.topic, s.record_key, s.state, s.language, s.channel, s.operator, s.created_at,
+            s.confirmed_at""";
+    private static final String COLUMNS = "SELECT " + S_COLUMNS + " FROM subscription s";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    SubscriptionRepository(JdbcClient jdbc) {
+    SubscriptionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** the pending or active subscription of a number to a topic and key */
     Optional<Subscription> live(String msisdn, String topic, String key) {
         return jdbc.sql(COLUMNS + " WHERE msisdn = :m AND topic = :t AND record_key = :k AND live = 1")
-                .param("m", msisdn).param("t", topic).param("k", key).query(this::row).optional();
+                .param("m", msisdn).param("t", topic).param("k", key).query(SubscriptionRepository::row).optional();
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the number has a live one for this topic and key */
@@ -49,7 +57,7 @@ class SubscriptionRepository {
     }
 
     Optional<Subscription> byId(long id) {
-        return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(this::row).optional();
+        return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(SubscriptionRepository::row).optional();
     }
 
     /** a repeated SUB of a pending one starts its time for YES again, in the language of the latest SUB */
@@ -63,7 +71,7 @@ class SubscriptionRepository {
         return jdbc.sql(COLUMNS + """
                          WHERE msisdn = :m AND state = 'PENDING_CONFIRMATION' AND created_at >= :since
                         ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY""")
-                .param("m", msisdn).param("since", ts(since)).query(this::row).optional();
+                .param("m", msisdn).param("since", ts(since)).query(SubscriptionRepository::row).optional();
     }
 
     /** false when it was no longer waiting (confirmed or stopped meanwhile) */
@@ -83,20 +91,20 @@ class SubscriptionRepository {
     /** the number's pending and active subscriptions, oldest first */
     List<Subscription> liveOf(String msisdn) {
         return jdbc.sql(COLUMNS + " WHERE msisdn = :m AND live = 1 ORDER BY id").param("m", msisdn)
-                .query(this::row).list();
+                .query(SubscriptionRepository::row).list();
     }
 
     List<Subscription> activeOf(String msisdn) {
         return jdbc.sql(COLUMNS + " WHERE msisdn = :m AND state = 'ACTIVE' ORDER BY id").param("m", msisdn)
-                .query(this::row).list();
+                .query(SubscriptionRepository::row).list();
     }
 
     /** the active subscriptions to a topic and key, without the numbers on the opt-out list when so asked */
     List<Subscription> matching(String topic, String key, boolean skipOptedOut) {
-        return jdbc.sql(COLUMNS + " s WHERE topic = :t AND record_key = :k AND state = 'ACTIVE'"
+        return jdbc.sql(COLUMNS + " WHERE topic = :t AND record_key = :k AND state = 'ACTIVE'"
                         + (skipOptedOut ? " AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.msisdn = s.msisdn)" : "")
                         + " ORDER BY id")
-                .param("t", topic).param("k", key).query(this::row).list();
+                .param("t", topic).param("k", key).query(SubscriptionRepository::row).list();
     }
 
     void history(long subscriptionId, String action, String actor, Instant now) {
@@ -118,7 +126,58 @@ class SubscriptionRepository {
                 .single() > 0;
     }
 
-    private Subscription row(ResultSet rs, int n) throws SQLException {
+    // ---- billing: grace and suspension --------------------------------------------------------------------------
+
+    /** locks the active ones of these subscriptions not in grace yet, and gives them grace until {@code until} */
+    List<Subscription> startGrace(Collection<Long> ids, Instant until) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Subscription> entering = jdbc.sql(COLUMNS
+                        + " WHERE id IN (:ids) AND state = 'ACTIVE' AND grace_until IS NULL ORDER BY id FOR UPDATE")
+                .param("ids", ids).query(SubscriptionRepository::row).list();
+        if (!entering.isEmpty()) {
+            jdbc.sql("UPDATE subscription SET grace_until = :until WHERE id IN (:ids)")
+                    .param("until", ts(until)).param("ids", entering.stream().map(Subscription::id).toList())
+                    .update();
+        }
+        return entering;
+    }
+
+    /** ends the grace of these subscriptions where no charge of theirs is still failed */
+    void endGraceWhereSettled(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            UPDATE subscription SET grace_until = NULL
+                            WHERE id IN (:ids) AND grace_until IS NOT NULL AND NOT EXISTS (
+                                SELECT 1 FROM billing_record b WHERE b.subscription_id = subscription.id
+                                                                AND b.status = 'FAILED')""")
+                    .param("ids", ids).update();
+        }
+    }
+
+    /** active subscriptions whose grace has ended, locked; those another node is suspending are skipped */
+    List<Subscription> graceEnded(Instant now, int limit) {
+        return jdbc.sql(COLUMNS
+                        + " WHERE state = 'ACTIVE' AND grace_until <= :now ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED")
+                .param("now", ts(now)).param("n", limit).query(SubscriptionRepository::row).list();
+    }
+
+    void suspend(Collection<Long> ids, Instant now) {
+        jdbc.sql("""
+                        UPDATE subscription SET state = 'SUSPENDED', live = NULL, stopped_at = :now, grace_until = NULL
+                        WHERE id IN (:ids) AND state = 'ACTIVE'""")
+                .param("now", ts(now)).param("ids", ids).update();
+    }
+
+    /** the same history row for each of the subscriptions, in one batch */
+    void history(Collection<Long> subscriptionIds, String action, String actor, Instant now) {
+        batch.batchUpdate("INSERT INTO subscription_history (subscription_id, action, actor, at) VALUES (:s, :a, :who, :now)",
+                subscriptionIds.stream().map(id -> new MapSqlParameterSource().addValue("s", id).addValue("a", action)
+                        .addValue("who", actor).addValue("now", ts(now))).toArray(SqlParameterSource[]::new));
+    }
+
+    static Subscription row(ResultSet rs, int n) throws SQLException {
         OffsetDateTime confirmed = rs.getObject("confirmed_at", OffsetDateTime.class);
         return new Subscription(rs.getLong("id"), rs.getString("msisdn"), rs.getString("topic"),
                 rs.getString("record_key"), SubscriptionState.valueOf(rs.getString("state")),

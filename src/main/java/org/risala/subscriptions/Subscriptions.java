@@ -3,10 +3,12 @@ package org.risala.subscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.risala.inbound.spi.Language;
@@ -174,6 +176,24 @@ public class Subscriptions {
             }
         }
         return fanOut.receive(events, testMode);
+    }
+
+    /**
+     * What operators reported of charges (see {@link ChargeReport}); a failed charge puts the subscription in grace.
+     *
+     * @param actor who reported, for the history, e.g. {@code api:omantel-billing}
+     */
+    public List<ChargeReport.Result> reportCharges(List<ChargeReport> reports, String actor) {
+        return billing.report(reports, actor);
+    }
+
+    /**
+     * The billing records created in the month (Asia/Muscat), oldest first, for the operators' reconciliation.
+     *
+     * @param operator only the records going to this operator; null for all
+     */
+    public void exportCharges(YearMonth month, String operator, Consumer<ChargeLine> out) {
+        billing.export(month, operator, out);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.risala.inbound.spi.CommandParser;
+import org.risala.outbound.SendRequest;
 import org.risala.records.ArabicText;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,9 +24,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topics        what citizens can subscribe to; a list in your own configuration replaces the defaults
  * @param confirmWithin how long a priced subscription waits for YES
  * @param sender        the short code alerts come from
+ * @param billing       renewal, notices and grace of priced subscriptions
  */
 @ConfigurationProperties("risala.subscriptions")
-record SubscriptionsProperties(List<Topic> topics, Duration confirmWithin, String sender) {
+record SubscriptionsProperties(List<Topic> topics, Duration confirmWithin, String sender, BillingCycle billing) {
+
+    /**
+     * @param renewalNotice how long before the first of a month a MONTHLY subscriber is told it renews
+     * @param grace         how long a subscription whose charge failed keeps its alerts before it is suspended
+     * @param interval      how often the billing cycle runs (renewals, notices, suspensions)
+     */
+    record BillingCycle(Duration renewalNotice, Duration grace, Duration interval) {
+        BillingCycle {
+            renewalNotice = renewalNotice == null ? Duration.ofDays(3) : renewalNotice;
+            grace = grace == null ? Duration.ofDays(7) : grace;
+            interval = interval == null ? Duration.ofMinutes(1) : interval;
+        }
+    }
+
 
     private static final String PREFIX = "risala.subscriptions.";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
@@ -38,7 +54,17 @@ record SubscriptionsProperties(List<Topic> topics, Duration confirmWithin, Strin
         topics = topics == null ? List.of() : List.copyOf(topics);
         confirmWithin = confirmWithin == null ? Duration.ofMinutes(10) : confirmWithin;
         sender = sender == null || sender.isBlank() ? "90085" : sender.strip();
+        billing = billing == null ? new BillingCycle(null, null, null) : billing;
         List<String> problems = new ArrayList<>();
+        if (billing.renewalNotice().isNegative() || billing.renewalNotice().compareTo(Duration.ofDays(14)) > 0) {
+            problems.add(PREFIX + "billing.renewal-notice: must be between 0 and 14 days");
+        }
+        if (billing.grace().isNegative()) {
+            problems.add(PREFIX + "billing.grace: must not be negative");
+        }
+        if (billing.interval().compareTo(Duration.ofMillis(100)) < 0) {
+            problems.add(PREFIX + "billing.interval: must be at least 100ms");
+        }
         if (confirmWithin.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(PREFIX + "confirm-within: must be at least one minute");
         }
@@ -86,6 +112,13 @@ record SubscriptionsProperties(List<Topic> topics, Duration confirmWithin, Strin
             template(field + "alert.ar", t.alert().ar(), problems);
         }
         price(field, t, problems);
+        if (t.serviceType() != null) {
+            try {
+                new SendRequest.Service(t.serviceType(), false);
+            } catch (IllegalArgumentException e) {
+                problems.add(field + "service-type: " + e.getMessage().replace("an SMPP service_type is", "must be"));
+            }
+        }
         for (Integer days : t.reminderDays()) {
             if (days == null || days < 1) {
                 problems.add(field + "reminder-days: each must be a whole number of days, at least 1");

@@ -3,6 +3,7 @@ package org.risala.subscriptions;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.risala.outbound.SendRequest;
 import org.risala.records.Normalisations;
 
 /**
@@ -19,10 +20,12 @@ import org.risala.records.Normalisations;
  * @param reminderDays      days before an expiry that reminders go out (kept for the reminders slice, not used yet)
  * @param quietHoursAllowed whether its alerts may wait for the end of quiet hours (kept, not used yet)
  * @param optional          whether a number on the opt-out list is skipped; false for alerts a citizen must get
+ * @param serviceType       the SMPP service_type its messages carry, as agreed with the operators; null for their
+ *                          default
  */
 record Topic(String name, String keyword, String alias, Normalisations key, Texts about, Texts alert,
              PricePlan plan, BigDecimal fee, List<Integer> reminderDays, Boolean quietHoursAllowed,
-             Boolean optional) {
+             Boolean optional, String serviceType) {
 
     Topic {
         reminderDays = reminderDays == null ? List.of() : List.copyOf(reminderDays);
@@ -32,5 +35,15 @@ record Topic(String name, String keyword, String alias, Normalisations key, Text
 
     boolean priced() {
         return plan != PricePlan.FREE;
+    }
+
+    /** how its alerts are marked for the operators: those of a PER_ALERT topic are charged to the recipient */
+    SendRequest.Service alertService() {
+        return new SendRequest.Service(serviceType, plan == PricePlan.PER_ALERT);
+    }
+
+    /** how the notices about a subscription (renewal, a failed charge) are marked: never charged */
+    SendRequest.Service noticeService() {
+        return new SendRequest.Service(serviceType, false);
     }
 }

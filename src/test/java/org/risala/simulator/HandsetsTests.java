@@ -37,6 +37,6 @@ class HandsetsTests {
     }
 
     private static HandsetMessage message(String to, String text) {
-        return new HandsetMessage(to, "90085", text, "GSM7", 1, Instant.now(), List.of("1"));
+        return new HandsetMessage(to, "90085", text, "GSM7", 1, Instant.now(), List.of("1"), null);
     }
 }

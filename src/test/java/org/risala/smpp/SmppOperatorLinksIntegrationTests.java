@@ -36,7 +36,7 @@ class SmppOperatorLinksIntegrationTests {
 
     private static Submission submission(String destination, String text, boolean highPriority) {
         return new Submission("m-1", OperatorLinksHarness.OPERATOR, destination, null, text, highPriority, 42,
-                Instant.now().plus(Duration.ofHours(1)), Set.of());
+                Instant.now().plus(Duration.ofHours(1)), null, Set.of());
     }
 
     private SmppOperatorLinks bound(SmppOperatorLinks links) {
@@ -130,7 +130,7 @@ class SmppOperatorLinksIntegrationTests {
         String text = "x".repeat(200);
 
         SubmitResult result = result(links.submit(new Submission("m-2", OperatorLinksHarness.OPERATOR, HANDSET, null,
-                text, false, 9, null, Set.of(1))));
+                text, false, 9, null, null, Set.of(1))));
 
         assertThat(result.parts()).extracting(SubmitResult.PartAccepted::partNumber).containsExactly(2);
         assertThat(harness.simulator.stats().partsAccepted()).isEqualTo(1);
@@ -195,7 +195,7 @@ class SmppOperatorLinksIntegrationTests {
 
         SubmitResult badNumber = result(links.submit(submission("+968 9123", "hello", false)));
         SubmitResult badSender = result(links.submit(new Submission("m-3", OperatorLinksHarness.OPERATOR, HANDSET,
-                "RoyalOmanPolice", "hello", false, 1, null, Set.of())));
+                "RoyalOmanPolice", "hello", false, 1, null, null, Set.of())));
 
         assertThat(badNumber.outcome()).isEqualTo(Outcome.PERMANENT);
         assertThat(badSender.outcome()).isEqualTo(Outcome.PERMANENT);

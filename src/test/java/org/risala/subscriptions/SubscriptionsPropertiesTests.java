@@ -21,11 +21,11 @@ class SubscriptionsPropertiesTests {
     private static Topic topic(String name, String keyword, String alias, PricePlan plan, String fee) {
         return new Topic(name, keyword, alias, Normalisations.PLATE, new Texts("new violations", "المخالفات"),
                 new Texts("On {{key}}.", "على {{key}}."), plan, fee == null ? null : new BigDecimal(fee),
-                List.of(30, 7, 1), null, null);
+                List.of(30, 7, 1), null, null, null);
     }
 
     private static SubscriptionsProperties of(Topic... topics) {
-        return new SubscriptionsProperties(List.of(topics), null, null);
+        return new SubscriptionsProperties(List.of(topics), null, null, null);
     }
 
     @Test
@@ -95,19 +95,24 @@ class SubscriptionsPropertiesTests {
     @Test
     void templatesTextsKeyTypeAndPlanAreRequired() {
         Topic bad = new Topic("violation", "VIO", "مخالفات", null, new Texts("x", null),
-                new Texts("On {{ key }}.", "على {{key}}."), null, null, List.of(0), null, null);
+                new Texts("On {{ key }}.", "على {{key}}."), null, null, List.of(0), null, null, "PREMIUM");
         assertThatThrownBy(() -> of(bad))
                 .hasMessageContaining("topics[0].key: must be one of")
                 .hasMessageContaining("topics[0].about: needs en and ar")
                 .hasMessageContaining("topics[0].alert.en: has a placeholder that is not {{name}}")
                 .hasMessageContaining("topics[0].plan: must be FREE, MONTHLY or PER_ALERT")
-                .hasMessageContaining("topics[0].reminder-days: each must be a whole number of days, at least 1");
+                .hasMessageContaining("topics[0].reminder-days: each must be a whole number of days, at least 1")
+                .hasMessageContaining("topics[0].service-type: must be 1 to 5 printable ASCII characters");
     }
 
     @Test
-    void atLeastOneTopicAndAConfirmationTimeOfAMinute() {
-        assertThatThrownBy(() -> new SubscriptionsProperties(List.of(), Duration.ofSeconds(30), null))
+    void atLeastOneTopicAConfirmationTimeOfAMinuteAndASaneBillingCycle() {
+        assertThatThrownBy(() -> new SubscriptionsProperties(List.of(), Duration.ofSeconds(30), null,
+                new SubscriptionsProperties.BillingCycle(Duration.ofDays(20), Duration.ofDays(-1), Duration.ZERO)))
                 .hasMessageContaining("risala.subscriptions.confirm-within: must be at least one minute")
-                .hasMessageContaining("risala.subscriptions.topics: at least one topic is needed");
+                .hasMessageContaining("risala.subscriptions.topics: at least one topic is needed")
+                .hasMessageContaining("risala.subscriptions.billing.renewal-notice: must be between 0 and 14 days")
+                .hasMessageContaining("risala.subscriptions.billing.grace: must not be negative")
+                .hasMessageContaining("risala.subscriptions.billing.interval: must be at least 100ms");
     }
 }

@@ -210,7 +210,7 @@ class MessagesController {
         String callback = m.callbackUrl() != null && !m.callbackUrl().isBlank() ? m.callbackUrl() : client.callbackUrl();
         return new SendRequest(client.clientId(), "api", m.to(), m.text(), m.sender(), priority, m.reference(), sendAt,
                 m.validityMinutes(), callback, client.isTest(), idempotencyKey, requestHash,
-                null);
+                null, null);
     }
 
     private <T> T parse(byte[] body, Class<T> type) {
