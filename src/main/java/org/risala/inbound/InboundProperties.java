@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Inbound settings ({@code risala.inbound.*}).
  *
  * @param shortCodes       the short codes Risala answers at; an SMS to another number is stored, not answered
- * @param duplicateWindow  the same text from the same number to the same short code within this time is taken for
- *                         the SMSC resending it (its deliver_sm_resp was lost), and stored once
+ * @param duplicateWindow  the same text as the number's latest SMS (to the same short code) within this time is taken
+ *                         for the SMSC resending it (its deliver_sm_resp was lost), and stored once
  * @param concatTimeout    a concatenated message still missing parts this long after its first part is stored with
  *                         the parts that came, so that a lost part does not lose the rest
  * @param claimLease       how long a node keeps the SMS it stored to itself; after that (it died) another answers

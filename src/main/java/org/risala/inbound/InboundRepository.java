@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,18 +71,25 @@ class InboundRepository {
     }
 
     /**
-     * Stores the arrivals not seen within the duplicate window (nor twice in this list), those to answer PENDING
-     * and claimed by this node until {@code claimedUntil}.
+     * Stores the arrivals that are not the SMSC resending one (the same text as the number's latest SMS within the
+     * duplicate window, or earlier in this list), those to answer PENDING and claimed by this node until
+     * {@code claimedUntil}. Only the latest counts: a citizen who answers YES, subscribes to something else and
+     * answers YES again has sent two messages.
      */
     void insert(List<Arrival> arrivals, Instant seenSince, String node, Instant claimedUntil) {
-        Set<String> seen = new HashSet<>(jdbc.sql("""
-                        SELECT fingerprint FROM inbound_message WHERE fingerprint IN (:f) AND received_at > :since""")
-                .param("f", arrivals.stream().map(a -> a.fingerprint).distinct().toList())
-                .param("since", ts(seenSince)).query(String.class).list());
+        Map<String, String> latest = new HashMap<>();
+        jdbc.sql("""
+                        SELECT sender, fingerprint FROM inbound_message WHERE sender IN (:s) AND received_at > :since
+                        ORDER BY received_at, id""")
+                .param("s", arrivals.stream().map(a -> a.sender).distinct().toList())
+                .param("since", ts(seenSince))
+                .query(rs -> {
+                    latest.put(rs.getString("sender"), rs.getString("fingerprint"));
+                });
         List<SqlParameterSource> rows = new ArrayList<>(arrivals.size());
         for (Arrival a : arrivals) {
             // a rolled-back batch is written again: decide afresh
-            a.duplicate = !seen.add(a.fingerprint);
+            a.duplicate = a.fingerprint.equals(latest.put(a.sender, a.fingerprint));
             if (a.duplicate) {
                 continue;
             }

@@ -83,6 +83,15 @@ class InboundIntegrationTests {
     }
 
     @Test
+    void theSameCommandAfterAnotherOneIsANewCommand() {
+        simulator.injectMo("+96891230007", "90085", "YES");
+        simulator.injectMo("+96891230007", "90085", "SUB REG 777R");
+        simulator.injectMo("+96891230007", "90085", "YES");
+        simulator.injectMo("+96891230007", "90085", "YES");
+        assertThat(storedFrom("+96891230007")).extracting(Stored::body).containsExactly("YES", "SUB REG 777R", "YES");
+    }
+
+    @Test
     void aPartTheSmscSendsAgainIsUsedOnce() {
         Instant now = Instant.now();
         events.publishEvent(new SmsReceived("simulator", "96891230005", "90085", "VIO 123", 77, 1, 2, now));

@@ -215,8 +215,7 @@ class BillingCycleIntegrationTests {
         String number = newNumber();
         String plate = newPlate();
         ask(simulator, number, "SUB VIO " + plate);
-        // not YES again: the same text from the same number within two minutes is taken for the SMSC's resend
-        ask(simulator, number, "yes");
+        ask(simulator, number, "YES");
         subscribedToRegistration(number, newPlate());
         String event = "export-" + System.nanoTime();
         new ApiCalls(port).post("/api/v1/events", Map.of("id", event, "type", "violation", "key", plate,
