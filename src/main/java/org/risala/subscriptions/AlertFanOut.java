@@ -4,29 +4,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns events into alerts: each new event is matched to the active subscriptions for its topic and key (without
- * the opted-out numbers for an optional topic), and every alert of a request is handed to outbound in one batch.
+ * the opted-out numbers for an optional topic), one query per topic for a whole request, the events are recorded in
+ * one batch, and every alert of a request is handed to outbound in one batch.
  *
  * <p>The events are recorded in a transaction that stays open until the alerts are stored, so a duplicate posted
- * meanwhile waits on the event's primary key and then sends nothing. The alerts are committed by outbound just
+ * meanwhile waits on the event's primary key, fails, and is decided again: as a duplicate, sending nothing. The alerts are committed by outbound just
  * before this transaction: if it then fails, the back office is answered with an error, posts again, and the
  * alerts go out a second time — a rare duplicate, never a lost alert. The charges of PER_ALERT topics are written
  * in the same transaction as the events, so they are never written twice (nor, for a test key, at all).
  */
 @Component
 class AlertFanOut {
-
 
     private final Topics topics;
     private final SubscriptionRepository subscriptions;
@@ -61,42 +67,72 @@ class AlertFanOut {
 
     /** @param events valid events (see {@link Subscriptions#problems(AlertEvent)}) */
     List<EventReceived> receive(List<AlertEvent> events, boolean testMode) {
-        List<EventReceived> received = tx.execute(s -> {
-            Instant now = clock.instant();
-            List<EventReceived> results = new ArrayList<>(events.size());
-            List<Alert> alerts = new ArrayList<>();
-            for (AlertEvent event : events) {
-                Topic topic = topics.named(event.type()).orElseThrow();
-                String key = topic.key().normalise(event.key()).orElseThrow();
-                List<Subscription> matching = subscriptions.matching(topic.name(), key, topic.optional());
-                // recorded with what it matched in one statement; a known id (or one a concurrent request is
-                // recording: the primary key makes this wait for it) sends nothing
-                if (!this.events.record(event.id(), topic.name(), key, event.occurredAt(), now, matching.size())) {
-                    results.add(new EventReceived(event.id(), 0, true));
-                    continue;
-                }
-                Map<String, String> values = new HashMap<>(event.data());
-                values.put("key", key);
-                for (Subscription subscription : matching) {
-                    alerts.add(new Alert(event.id(), topic, subscription,
-                            topics.alert(topic, subscription.language(), values)));
-                }
-                results.add(new EventReceived(event.id(), matching.size(), false));
-            }
-            List<Optional<String>> sent = send(alerts, testMode);
-            if (!testMode) {
-                List<Billing.AlertCharge> charges = new ArrayList<>();
-                for (int i = 0; i < alerts.size(); i++) {
-                    Alert a = alerts.get(i);
-                    sent.get(i).ifPresent(messageId -> charges.add(new Billing.AlertCharge(a.topic(),
-                            a.subscription(), a.eventId(), messageId)));
-                }
-                billing.alerted(charges, now);
-            }
-            return results;
-        });
+        List<EventReceived> received;
+        try {
+            received = tx.execute(s -> receiveOnce(events, testMode));
+        } catch (DuplicateKeyException e) {
+            // another request recorded one of these events meanwhile: decide again, it is a duplicate now
+            received = tx.execute(s -> receiveOnce(events, testMode));
+        }
         received.forEach(r -> (r.duplicate() ? duplicate : r.matched() > 0 ? matched : unmatched).increment());
         return received;
+    }
+
+    /** an event as it is matched: its topic and normalised key */
+    private record Matched(AlertEvent event, Topic topic, String key) {
+    }
+
+    private List<EventReceived> receiveOnce(List<AlertEvent> events, boolean testMode) {
+        Instant now = clock.instant();
+        Set<String> known = this.events.known(events.stream().map(AlertEvent::id).distinct().toList());
+        List<Matched> fresh = new ArrayList<>();
+        for (AlertEvent event : events) {
+            if (known.add(event.id())) {
+                Topic topic = topics.named(event.type()).orElseThrow();
+                fresh.add(new Matched(event, topic, topic.key().normalise(event.key()).orElseThrow()));
+            }
+        }
+        // one query per topic for all the keys of the request
+        Map<String, Map<String, List<Subscription>>> byTopicAndKey = new HashMap<>();
+        fresh.stream().collect(Collectors.groupingBy(m -> m.topic().name(), LinkedHashMap::new,
+                        Collectors.mapping(Matched::key, Collectors.toCollection(LinkedHashSet::new))))
+                .forEach((name, keys) -> {
+                    Topic topic = topics.named(name).orElseThrow();
+                    byTopicAndKey.put(name, subscriptions.matching(name, keys, topic.optional()).stream()
+                            .collect(Collectors.groupingBy(Subscription::key)));
+                });
+        List<EventRepository.Recorded> recorded = new ArrayList<>(fresh.size());
+        List<Alert> alerts = new ArrayList<>();
+        Map<String, Integer> matchedBy = new HashMap<>();
+        for (Matched m : fresh) {
+            List<Subscription> matching = byTopicAndKey.get(m.topic().name()).getOrDefault(m.key(), List.of());
+            recorded.add(new EventRepository.Recorded(m.event().id(), m.topic().name(), m.key(),
+                    m.event().occurredAt(), matching.size()));
+            matchedBy.put(m.event().id(), matching.size());
+            Map<String, String> values = new HashMap<>(m.event().data());
+            values.put("key", m.key());
+            for (Subscription subscription : matching) {
+                alerts.add(new Alert(m.event().id(), m.topic(), subscription,
+                        topics.alert(m.topic(), subscription.language(), values)));
+            }
+        }
+        // recorded before anything is sent: a concurrent request with one of these ids waits here, then fails
+        this.events.record(recorded, now);
+        List<Optional<String>> sent = send(alerts, testMode);
+        if (!testMode) {
+            List<Billing.AlertCharge> charges = new ArrayList<>();
+            for (int i = 0; i < alerts.size(); i++) {
+                Alert a = alerts.get(i);
+                sent.get(i).ifPresent(messageId -> charges.add(new Billing.AlertCharge(a.topic(),
+                        a.subscription(), a.eventId(), messageId)));
+            }
+            billing.alerted(charges, now);
+        }
+        // in the request's order; an id known before, or earlier in the request, is a duplicate
+        Set<String> answered = new HashSet<>();
+        return events.stream().map(e -> matchedBy.containsKey(e.id()) && answered.add(e.id())
+                ? new EventReceived(e.id(), matchedBy.get(e.id()), false)
+                : new EventReceived(e.id(), 0, true)).toList();
     }
 
     /** one alert to send: the event, the subscription and its text */

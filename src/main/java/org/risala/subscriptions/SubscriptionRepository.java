@@ -99,12 +99,15 @@ class SubscriptionRepository {
                 .query(SubscriptionRepository::row).list();
     }
 
-    /** the active subscriptions to a topic and key, without the numbers on the opt-out list when so asked */
-    List<Subscription> matching(String topic, String key, boolean skipOptedOut) {
-        return jdbc.sql(COLUMNS + " WHERE topic = :t AND record_key = :k AND state = 'ACTIVE'"
+    /**
+     * The active subscriptions to a topic for any of the keys, in one query, without the numbers on the opt-out list
+     * when so asked.
+     */
+    List<Subscription> matching(String topic, Collection<String> keys, boolean skipOptedOut) {
+        return jdbc.sql(COLUMNS + " WHERE topic = :t AND record_key IN (:k) AND state = 'ACTIVE'"
                         + (skipOptedOut ? " AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.msisdn = s.msisdn)" : "")
                         + " ORDER BY id")
-                .param("t", topic).param("k", key).query(SubscriptionRepository::row).list();
+                .param("t", topic).param("k", keys).query(SubscriptionRepository::row).list();
     }
 
     void history(long subscriptionId, String action, String actor, Instant now) {

@@ -153,6 +153,26 @@ class EventsIntegrationTests {
     }
 
     @Test
+    void aBatchIsMatchedAsAWholeAndAnIdTwiceInItIsAlertedOnce() {
+        String plate = newPlate();
+        String otherPlate = newPlate();
+        String number = newNumber();
+        ask(simulator, number, "SUB VIO " + plate);
+        ask(simulator, number, "YES");
+        ask(simulator, number, "SUB VIO " + otherPlate);
+        ask(simulator, number, "YES");
+        String id = eventId();
+
+        ApiCalls.Response r = api().post("/api/v1/events", Map.of("events", List.of(violation(id, plate),
+                violation(eventId(), otherPlate), violation(id, plate), violation(eventId(), newPlate()))));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(r.json().get("events")).extracting(e -> e.get("matched").asInt() + ":" + e.get("duplicate").asBoolean())
+                .containsExactly("1:false", "1:false", "0:true", "0:false");
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> alertsAt(number, 4, 2).size() == 2);
+    }
+
+    @Test
     void anEventMatchingNobodyIsCountedNotAnError() {
         double before = registry.counter("risala.subscriptions.events", "outcome", "unmatched").count();
         ApiCalls.Response r = api().post("/api/v1/events", Map.of("events", List.of(violation(eventId(), newPlate()),
