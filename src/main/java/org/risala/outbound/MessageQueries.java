@@ -20,7 +20,7 @@ class MessageQueries {
     private static final String COLUMNS = """
             id, client_id, origin, reference, recipient, sender, body, status, encoding, segments, priority, test_mode,
             operator, attempts, possible_duplicate, accepted_at, send_at, expires_at, submitted_at, done_at,
-            failure_code, failure_reason""";
+            failure_code, failure_reason, service_type, chargeable""";
 
     private final JdbcClient jdbc;
 
@@ -108,7 +108,8 @@ class MessageQueries {
         return new MessageView(id, clientId, rs.getString("origin"), rs.getString("reference"),
                 rs.getString("recipient"), rs.getString("sender"), rs.getString("body"), status,
                 rs.getString("encoding"), rs.getInt("segments"), Priority.ofRank(rs.getInt("priority")),
-                rs.getBoolean("test_mode"), operator, rs.getInt("attempts"), rs.getBoolean("possible_duplicate"),
+                rs.getBoolean("test_mode"), rs.getString("service_type"), rs.getBoolean("chargeable"), operator,
+                rs.getInt("attempts"), rs.getBoolean("possible_duplicate"),
                 acceptedAt, sendAt, instant(rs, "expires_at"), submittedAt, doneAt, rs.getString("failure_code"),
                 failureReason, parts, timeline);
     }

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything known about one message: its status, where it went, its parts and its timeline. */
+/**
+ * Everything known about one message: its status, where it went, its parts and its timeline.
+ *
+ * @param serviceType the submit_sm service_type it is sent with; null for the operator's default
+ * @param chargeable  its recipient is charged for it (a premium alert)
+ */
 public record MessageView(
         UUID id,
         Long clientId,
@@ -18,6 +23,8 @@ public record MessageView(
         int segments,
         Priority priority,
         boolean testMode,
+        String serviceType,
+        boolean chargeable,
         String operator,
         int attempts,
         boolean possibleDuplicate,

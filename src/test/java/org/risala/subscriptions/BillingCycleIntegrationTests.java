@@ -14,9 +14,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.risala.outbound.OutboundMessaging;
 import org.risala.simulator.HandsetMessage;
 import org.risala.simulator.SmscSimulator;
 import org.risala.testing.ApiCalls;
@@ -68,6 +70,9 @@ class BillingCycleIntegrationTests {
 
     @Autowired
     SubscriptionsProperties properties;
+
+    @Autowired
+    OutboundMessaging outbound;
 
     @BeforeEach
     void risalaIsBoundToTheSimulator() {
@@ -259,9 +264,12 @@ class BillingCycleIntegrationTests {
 
         assertThat(alert.serviceType()).isEqualTo("RPA");
         assertThat(simulator.inbox(number).get(0).serviceType()).as("the price reply").isNull();
-        assertThat(jdbc.sql("SELECT service_type || ':' || chargeable FROM outbound_message WHERE recipient = :m "
-                        + "AND origin = 'alert'").param("m", number).query(String.class).single())
-                .isEqualToIgnoringCase("RPA:true");
+        UUID alertId = jdbc.sql("SELECT id FROM outbound_message WHERE recipient = :m AND origin = 'alert'")
+                .param("m", number).query(UUID.class).single();
+        assertThat(outbound.find(alertId)).get().satisfies(m -> {
+            assertThat(m.serviceType()).isEqualTo("RPA");
+            assertThat(m.chargeable()).isTrue();
+        });
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_message WHERE recipient = :m AND origin <> 'alert' "
                         + "AND (chargeable OR service_type IS NOT NULL)").param("m", number).query(Long.class)
                 .single()).isZero();

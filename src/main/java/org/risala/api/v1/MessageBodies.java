@@ -53,7 +53,11 @@ final class MessageBodies {
 
     @Schema(name = "Message", description = "A message with its status, timeline, operator and parts")
     record Message(String id, String reference, String to, String sender, String text, String status,
-                   String statusMeaning, String priority, String encoding, int segments, boolean test, String operator,
+                   String statusMeaning, String priority, String encoding, int segments, boolean test,
+                   @Schema(description = "the submit_sm service_type, null for the operator's default")
+                   String serviceType,
+                   @Schema(description = "whether the recipient is charged for it (a premium alert)")
+                   boolean chargeable, String operator,
                    int attempts, boolean possibleDuplicate, String acceptedAt, String sendAt, String expiresAt,
                    String submittedAt, String doneAt, String failureCode, String failureReason, List<Part> parts,
                    List<Event> timeline) {

@@ -264,7 +264,8 @@ class MessagesController {
 
     private static MessageBodies.Message toBody(MessageView v) {
         return new MessageBodies.Message(v.id().toString(), v.reference(), v.to(), v.sender(), v.text(), v.status().name(),
-                v.status().meaning(), v.priority().apiName(), v.encoding(), v.segments(), v.testMode(), v.operator(),
+                v.status().meaning(), v.priority().apiName(), v.encoding(), v.segments(), v.testMode(), v.serviceType(),
+                v.chargeable(), v.operator(),
                 v.attempts(), v.possibleDuplicate(), str(v.acceptedAt()), str(v.sendAt()), str(v.expiresAt()),
                 str(v.submittedAt()), str(v.doneAt()), v.failureCode(), v.failureReason(),
                 v.parts().stream().map(p -> new MessageBodies.Part(p.number(), p.operator(), p.smscMessageId(), p.status(),
