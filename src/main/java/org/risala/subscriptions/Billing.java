@@ -35,6 +35,13 @@ class Billing {
         }
     }
 
+    /** subscriptions to one topic became active together (a business's): for a MONTHLY one, one batch of charges */
+    void activated(Topic topic, List<Subscription> subscriptions, Instant now) {
+        if (topic.plan() == PricePlan.MONTHLY && !subscriptions.isEmpty()) {
+            records.months(subscriptions, topic.fee(), period(now), now);
+        }
+    }
+
     /** an alert outbound accepted, with the id it got */
     record AlertCharge(Topic topic, Subscription subscription, String eventId, String messageId) {
     }

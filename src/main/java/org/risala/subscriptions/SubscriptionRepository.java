@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.risala.inbound.spi.Language;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,14 +20,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SubscriptionRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             SELECT id, msisdn, topic, record_key, state, language, channel, operator, created_at, confirmed_at
             FROM subscription""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    SubscriptionRepository(JdbcClient jdbc) {
+    SubscriptionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** the pending or active subscription of a number to a topic and key */
@@ -100,8 +105,17 @@ class SubscriptionRepository {
     }
 
     void history(long subscriptionId, String action, String actor, Instant now) {
-        jdbc.sql("INSERT INTO subscription_history (subscription_id, action, actor, at) VALUES (:s, :a, :who, :now)")
-                .param("s", subscriptionId).param("a", action).param("who", actor).param("now", ts(now)).update();
+        histories(List.of(subscriptionId), action, actor, null, now);
+    }
+
+    /** the same change of many subscriptions, in one batch */
+    void histories(List<Long> subscriptionIds, String action, String actor, String detail, Instant now) {
+        batch.batchUpdate("""
+                INSERT INTO subscription_history (subscription_id, action, actor, detail, at)
+                VALUES (:s, :a, :who, :detail, :now)""", subscriptionIds.stream()
+                .map(id -> new MapSqlParameterSource().addValue("s", id).addValue("a", action)
+                        .addValue("who", actor).addValue("detail", detail).addValue("now", ts(now)))
+                .toArray(SqlParameterSource[]::new));
     }
 
     void optOut(String msisdn, Instant now) {
@@ -118,7 +132,7 @@ class SubscriptionRepository {
                 .single() > 0;
     }
 
-    private Subscription row(ResultSet rs, int n) throws SQLException {
+    Subscription row(ResultSet rs, int n) throws SQLException {
         OffsetDateTime confirmed = rs.getObject("confirmed_at", OffsetDateTime.class);
         return new Subscription(rs.getLong("id"), rs.getString("msisdn"), rs.getString("topic"),
                 rs.getString("record_key"), SubscriptionState.valueOf(rs.getString("state")),
