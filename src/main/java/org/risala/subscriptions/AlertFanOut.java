@@ -113,13 +113,24 @@ class AlertFanOut {
     record Alert(String eventId, Topic topic, Subscription subscription, String text) {
     }
 
+    /**
+     * What the subscriptions send a subscriber (an alert, a notice): at high priority, from the alerts' short code.
+     * The one place this module builds a {@link SendRequest}.
+     *
+     * @param operator the operator the number is known to be reachable on, or null to route by prefix
+     */
+    static SendRequest toSubscriber(String origin, String msisdn, String text, String sender, String reference,
+                                    boolean testMode, String operator) {
+        return new SendRequest(null, origin, msisdn, text, sender, Priority.HIGH, reference, null, null, null,
+                testMode, null, null, operator);
+    }
+
     private List<Optional<String>> send(List<Alert> alerts, boolean testMode) {
         if (alerts.isEmpty()) {
             return List.of();
         }
-        List<SendRequest> requests = alerts.stream().map(a -> new SendRequest(null, ORIGIN,
-                a.subscription().msisdn(), a.text(), sender, Priority.HIGH, a.eventId(), null, null, null, testMode,
-                null, null, a.subscription().operator())).toList();
+        List<SendRequest> requests = alerts.stream().map(a -> toSubscriber(ORIGIN, a.subscription().msisdn(),
+                a.text(), sender, a.eventId(), testMode, a.subscription().operator())).toList();
         List<Optional<String>> ids = new ArrayList<>(alerts.size());
         for (BatchItem item : outbound.sendBatch(requests)) {
             if (item.rejected() != null) {

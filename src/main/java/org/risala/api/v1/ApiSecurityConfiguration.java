@@ -55,6 +55,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/subscriptions/**", "/api/v1/subscriptions",
                                 "/api/v1/business-accounts/**", "/api/v1/business-accounts")
                         .hasAuthority("SCOPE_subscriptions")
+                        .requestMatchers("/api/v1/number-changes").hasAuthority("SCOPE_number-changes")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .accessDeniedHandler((request, response, ex) -> write(json, response,
