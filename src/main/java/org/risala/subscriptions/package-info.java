@@ -2,8 +2,11 @@
  * Premium push alerts: citizens subscribe to a topic about one of their own records (a plate, a passport, a visa
  * application) by SMS ({@code SUB}, {@code STOP}, {@code MY}, {@code YES}) or through the API; back offices post
  * events, which are matched to the active subscriptions and sent as alerts; priced topics leave billing records.
- * Topics come from {@code risala.subscriptions.topics}. Facades: {@link org.risala.subscriptions.Subscriptions},
- * {@link org.risala.subscriptions.BusinessAccounts}.
+ * Topics come from {@code risala.subscriptions.topics}. The civil registry's number changes move a person's
+ * subscriptions to their new number. Staff search them and see the figures per topic on the pages in {@code web}
+ * (SUPERVISOR and ADMIN). Facades: {@link org.risala.subscriptions.Subscriptions},
+ * {@link org.risala.subscriptions.BusinessAccounts}, {@link org.risala.subscriptions.NumberChanges}, and for the
+ * pages {@link org.risala.subscriptions.SubscriptionRecords}.
  *
  * <p>G2B: a business account (a fleet company) subscribes many keys at once for its contact numbers. Each key is
  * stored as one ordinary subscription per contact number, marked with the account ({@code business_account_id}),
@@ -14,7 +17,7 @@
  * the alerts. A contact number that sent STOP ALL is not subscribed by the business until it subscribes itself.
  *
  * <p>Owns the tables {@code subscription}, {@code subscription_history}, {@code opt_out}, {@code subscription_event},
- * {@code billing_record}, {@code business_account} and {@code business_contact}.
+ * {@code billing_record}, {@code business_account}, {@code business_contact} and {@code number_change}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Subscriptions",
         allowedDependencies = {"inbound::spi", "outbound", "records", "storage", "sms", "platform"})
