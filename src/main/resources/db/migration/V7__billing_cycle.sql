@@ -23,6 +23,7 @@ ALTER TABLE billing_record ADD COLUMN reported_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE billing_record ADD COLUMN failure_reason VARCHAR(200);
 ALTER TABLE billing_record ADD CONSTRAINT ck_billing_status CHECK (status IN ('CHARGED', 'FAILED'));
 CREATE INDEX ix_billing_period ON billing_record (period, operator);
+-- the monthly export, and the revenue of a period on the staff pages
 CREATE INDEX ix_billing_created ON billing_record (created_at);
 
 -- subscriptions: the renewal notice of a MONTHLY subscription for a period, sent once: the primary key is the claim,

@@ -41,9 +41,19 @@ class LayoutAdvice {
 
     @ModelAttribute("isAdmin")
     boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
+    /** ADMIN or SUPERVISOR: the subscriptions pages */
+    @ModelAttribute("isSupervisor")
+    boolean isSupervisor() {
+        return has(Role.ADMIN) || has(Role.SUPERVISOR);
+    }
+
+    private static boolean has(Role role) {
         Authentication auth = signedIn();
         return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+                .anyMatch(a -> role.authority().equals(a.getAuthority()));
     }
 
     /** for aria-current in the navigation */

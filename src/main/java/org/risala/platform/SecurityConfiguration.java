@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         // the simulator's harness and virtual phone exist only while the simulator runs
                         .requestMatchers("/simulator/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/subscriptions", "/subscriptions/**").hasRole(Role.SUPERVISOR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

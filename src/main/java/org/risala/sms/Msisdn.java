@@ -45,6 +45,18 @@ public record Msisdn(String e164) {
                 + e164.substring(e164.length() - keepEnd);
     }
 
+    /**
+     * A stored number masked for a page or a log; anything that is not E.164 (should not happen for stored numbers)
+     * is hidden whole, as it cannot be told apart.
+     */
+    public static String masked(String stored) {
+        try {
+            return of(stored).masked();
+        } catch (IllegalArgumentException e) {
+            return "••••";
+        }
+    }
+
     @Override
     public String toString() {
         return masked();

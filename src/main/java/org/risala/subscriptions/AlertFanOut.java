@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AlertFanOut {
 
+    /** the origin alerts are stored with */
+    static final String ORIGIN = "alert";
+
     private final Topics topics;
     private final SubscriptionRepository subscriptions;
     private final EventRepository events;
@@ -140,7 +143,7 @@ class AlertFanOut {
     }
 
     private List<Optional<String>> send(List<Alert> alerts, boolean testMode) {
-        return messages.send(alerts.stream().map(a -> new SubscriberMessages.Outgoing(a.subscription(), a.text(),
-                a.eventId(), a.topic().alertService())).toList(), testMode);
+        return messages.send(ORIGIN, alerts.stream().map(a -> SubscriberMessages.Outgoing.to(a.subscription(),
+                a.text(), a.eventId(), a.topic().alertService())).toList(), testMode);
     }
 }

@@ -31,6 +31,8 @@ class Billing {
     /** months are Oman's calendar months */
     static final ZoneId MUSCAT = ZoneId.of("Asia/Muscat");
     private static final int EXPORT_CHUNK = 5000;
+    /** the origin of renewal and billing notices */
+    static final String NOTICE = "billing";
 
     private final BillingRepository records;
     private final SubscriptionRepository subscriptions;
@@ -68,6 +70,13 @@ class Billing {
     void activated(Topic topic, Subscription subscription, Long inboundId, Instant now) {
         if (topic.plan() == PricePlan.MONTHLY) {
             records.month(subscription, topic.fee(), period(now), inboundId, now);
+        }
+    }
+
+    /** subscriptions to one topic became active together (a business's): for a MONTHLY one, one batch of charges */
+    void activated(Topic topic, List<Subscription> subscriptions, Instant now) {
+        if (topic.plan() == PricePlan.MONTHLY && !subscriptions.isEmpty()) {
+            records.months(subscriptions, topic.fee(), period(now), now);
         }
     }
 
@@ -123,10 +132,10 @@ class Billing {
             records.report(changes, now);
             Instant graceEnds = now.plus(cycle.grace());
             List<Subscription> inGrace = subscriptions.startGrace(failed, graceEnds);
-            subscriptions.history(inGrace.stream().map(Subscription::id).toList(), "CHARGE_FAILED", actor, now);
+            subscriptions.histories(inGrace.stream().map(Subscription::id).toList(), "CHARGE_FAILED", actor, null, now);
             collected.removeAll(failed);
             subscriptions.endGraceWhereSettled(collected);
-            subscriptions.history(collected, "CHARGE_COLLECTED", actor, now);
+            subscriptions.histories(List.copyOf(collected), "CHARGE_COLLECTED", actor, null, now);
             LocalDate until = graceEnds.atZone(MUSCAT).toLocalDate();
             notify(inGrace, (topic, sub) -> replies.chargeFailed(topic, sub.key(), until, sub.language()),
                     "charge-failed");
@@ -150,12 +159,12 @@ class Billing {
         for (Subscription sub : told) {
             Optional<Topic> topic = topics.named(sub.topic());
             if (topic.isPresent()) {
-                outgoing.add(new SubscriberMessages.Outgoing(sub, text.of(topic.get(), sub), reference,
+                outgoing.add(SubscriberMessages.Outgoing.to(sub, text.of(topic.get(), sub), reference,
                         topic.get().noticeService()));
                 sent.add(sub);
             }
         }
-        List<Optional<String>> ids = messages.send(outgoing, false);
+        List<Optional<String>> ids = messages.send(NOTICE, outgoing, false);
         Map<Long, String> byId = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
             long id = sent.get(i).id();

@@ -122,7 +122,7 @@ class BillingCycle {
                 }
                 List<Long> ids = due.stream().map(Subscription::id).toList();
                 subscriptions.suspend(ids, now);
-                subscriptions.history(ids, "SUSPENDED", "billing", now);
+                subscriptions.histories(ids, "SUSPENDED", "billing", null, now);
                 billing.notify(due, (topic, sub) -> replies.suspended(topic, sub.key(), sub.language()), "suspended");
                 return due.size();
             });

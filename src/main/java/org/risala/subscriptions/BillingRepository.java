@@ -40,6 +40,17 @@ class BillingRepository {
                 .param("now", SubscriptionRepository.ts(now)).update() == 1;
     }
 
+    /** one record per subscription for the period; one charged already is left as it was */
+    void months(List<Subscription> subscriptions, BigDecimal amount, String period, Instant now) {
+        batch.batchUpdate("""
+                INSERT INTO billing_record (subscription_id, msisdn, operator, topic, amount, period, created_at)
+                VALUES (:s, :m, :o, :t, :a, :p, :now) ON CONFLICT DO NOTHING""", subscriptions.stream()
+                .map(s -> new MapSqlParameterSource().addValue("s", s.id()).addValue("m", s.msisdn())
+                        .addValue("o", s.operator()).addValue("t", s.topic()).addValue("a", amount)
+                        .addValue("p", period).addValue("now", SubscriptionRepository.ts(now)))
+                .toArray(SqlParameterSource[]::new));
+    }
+
     /** one record per alert; an alert already charged (its event retried) is left as it was */
     void alerts(List<Billing.AlertCharge> alerts, Instant now) {
         batch.batchUpdate("""

@@ -8,27 +8,34 @@ import org.risala.outbound.BatchItem;
 import org.risala.outbound.OutboundMessaging;
 import org.risala.outbound.Priority;
 import org.risala.outbound.SendRequest;
+import org.risala.sms.Msisdn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything the subscriptions send a subscriber (alerts, renewal and billing notices) goes out here: in one batch
- * to outbound, at high priority, from the short code, through the operator the subscription came in on.
+ * Everything the subscriptions send (alerts, renewal and billing notices, number changes) goes out here: in one
+ * batch to outbound, at high priority, from the alerts' short code, through the operator the number is known on.
+ * The one place this module builds a {@link SendRequest}.
  */
 @Component
 class SubscriberMessages {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriberMessages.class);
-    static final String ORIGIN = "alert";
 
     /**
-     * One SMS to a subscriber.
+     * One SMS.
      *
+     * @param operator  the operator the number is known to be reachable on, or null to route by prefix
      * @param reference what it is about, kept with the message: the event id of an alert, e.g.
      * @param service   how it is marked for the operators
      */
-    record Outgoing(Subscription subscription, String text, String reference, SendRequest.Service service) {
+    record Outgoing(String msisdn, String operator, String text, String reference, SendRequest.Service service) {
+
+        /** to a subscriber, through the operator its subscription came in on */
+        static Outgoing to(Subscription subscription, String text, String reference, SendRequest.Service service) {
+            return new Outgoing(subscription.msisdn(), subscription.operator(), text, reference, service);
+        }
     }
 
     private final OutboundMessaging outbound;
@@ -40,21 +47,22 @@ class SubscriberMessages {
     }
 
     /**
+     * @param origin   which part of the subscriptions sends them, kept with each message: {@code alert}, e.g.
      * @param testMode asked for with a test key: only ever reaches the simulator
      * @return per message, in order, the id outbound gave it, or empty when outbound refused it (logged)
      */
-    List<Optional<String>> send(List<Outgoing> messages, boolean testMode) {
+    List<Optional<String>> send(String origin, List<Outgoing> messages, boolean testMode) {
         if (messages.isEmpty()) {
             return List.of();
         }
-        List<SendRequest> requests = messages.stream().map(m -> new SendRequest(null, ORIGIN,
-                m.subscription().msisdn(), m.text(), sender, Priority.HIGH, m.reference(), null, null, null, testMode,
-                null, null, m.subscription().operator(), m.service())).toList();
+        List<SendRequest> requests = messages.stream().map(m -> new SendRequest(null, origin, m.msisdn(), m.text(),
+                sender, Priority.HIGH, m.reference(), null, null, null, testMode, null, null, m.operator(),
+                m.service())).toList();
         List<Optional<String>> ids = new ArrayList<>(messages.size());
         for (BatchItem item : outbound.sendBatch(requests)) {
             if (item.rejected() != null) {
                 Outgoing m = messages.get(item.index());
-                log.warn("message {} to subscription {} not sent: {} {}", m.reference(), m.subscription().id(),
+                log.warn("{} {} to {} not sent: {} {}", origin, m.reference(), Msisdn.of(m.msisdn()).masked(),
                         item.rejected().field(), item.rejected().reason());
                 ids.add(Optional.empty());
             } else {

@@ -25,7 +25,7 @@ class SubscriptionRepository {
     static final String S_COLUMNS = """
             s.id, s.msisdn, s.topic, s.record_key, s.state, s.language, s.channel, s.operator, s.created_at,
             s.confirmed_at""";
-    private static final String COLUMNS = "SELECT " + S_COLUMNS + " FROM subscription s";
+    static final String COLUMNS = "SELECT " + S_COLUMNS + " FROM subscription s";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -111,8 +111,17 @@ class SubscriptionRepository {
     }
 
     void history(long subscriptionId, String action, String actor, Instant now) {
-        jdbc.sql("INSERT INTO subscription_history (subscription_id, action, actor, at) VALUES (:s, :a, :who, :now)")
-                .param("s", subscriptionId).param("a", action).param("who", actor).param("now", ts(now)).update();
+        histories(List.of(subscriptionId), action, actor, null, now);
+    }
+
+    /** the same change of many subscriptions, in one batch */
+    void histories(List<Long> subscriptionIds, String action, String actor, String detail, Instant now) {
+        batch.batchUpdate("""
+                INSERT INTO subscription_history (subscription_id, action, actor, detail, at)
+                VALUES (:s, :a, :who, :detail, :now)""", subscriptionIds.stream()
+                .map(id -> new MapSqlParameterSource().addValue("s", id).addValue("a", action)
+                        .addValue("who", actor).addValue("detail", detail).addValue("now", ts(now)))
+                .toArray(SqlParameterSource[]::new));
     }
 
     void optOut(String msisdn, Instant now) {
@@ -171,13 +180,6 @@ class SubscriptionRepository {
                         UPDATE subscription SET state = 'SUSPENDED', live = NULL, stopped_at = :now, grace_until = NULL
                         WHERE id IN (:ids) AND state = 'ACTIVE'""")
                 .param("now", ts(now)).param("ids", ids).update();
-    }
-
-    /** the same history row for each of the subscriptions, in one batch */
-    void history(Collection<Long> subscriptionIds, String action, String actor, Instant now) {
-        batch.batchUpdate("INSERT INTO subscription_history (subscription_id, action, actor, at) VALUES (:s, :a, :who, :now)",
-                subscriptionIds.stream().map(id -> new MapSqlParameterSource().addValue("s", id).addValue("a", action)
-                        .addValue("who", actor).addValue("now", ts(now))).toArray(SqlParameterSource[]::new));
     }
 
     static Subscription row(ResultSet rs, int n) throws SQLException {

@@ -73,14 +73,10 @@ public class Subscriptions {
      * @throws SubscriptionRejected when a field is invalid
      */
     public Subscribed subscribe(NewSubscription request, String actor) {
-        String msisdn = number(request.msisdn());
-        Topic topic = (request.topic() == null ? Optional.<Topic>empty() : topics.named(request.topic()))
-                .orElseThrow(() -> new SubscriptionRejected("topic", "must be one of " + topicNames()));
-        String key = request.key() == null ? null : topic.key().normalise(request.key()).orElse(null);
-        if (key == null) {
-            throw new SubscriptionRejected("key", "must be a valid " + keyType(topic) + " for " + topic.name());
-        }
-        Requested requested = request(msisdn, topic, key, language(request.language()), Channel.API, null, true,
+        String msisdn = number("msisdn", request.msisdn());
+        Topic topic = topic("topic", request.topic());
+        String key = key("key", topic, request.key());
+        Requested requested = request(msisdn, topic, key, language("language", request.language()), Channel.API, null, true,
                 actor);
         return new Subscribed(SubscriptionView.of(subscriptions.live(msisdn, topic.name(), key).orElseThrow()),
                 requested != Requested.ALREADY_ACTIVE);
@@ -96,7 +92,7 @@ public class Subscriptions {
      * @throws SubscriptionRejected when the number is not a mobile number
      */
     public List<SubscriptionView> of(String msisdn) {
-        return subscriptions.liveOf(number(msisdn)).stream().map(SubscriptionView::of).toList();
+        return subscriptions.liveOf(number("msisdn", msisdn)).stream().map(SubscriptionView::of).toList();
     }
 
     /** @return false when there is no such subscription, or it was stopped already */
@@ -104,25 +100,37 @@ public class Subscriptions {
         return tx.execute(s -> subscriptions.byId(id).map(sub -> stopAll(List.of(sub), actor) == 1).orElse(false));
     }
 
-    private String number(String raw) {
+    /** a number given through the API in E.164, read as the messages API reads it */
+    String number(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new SubscriptionRejected("msisdn", "is required");
+            throw new SubscriptionRejected(field, "is required");
         }
         try {
             return numbers.parse(raw).e164();
         } catch (InvalidMsisdnException e) {
-            throw new SubscriptionRejected("msisdn", e.getMessage());
+            throw new SubscriptionRejected(field, e.getMessage());
         }
     }
 
-    private static Language language(String written) {
+    Topic topic(String field, String name) {
+        return (name == null ? Optional.<Topic>empty() : topics.named(name))
+                .orElseThrow(() -> new SubscriptionRejected(field, "must be one of " + topicNames()));
+    }
+
+    /** the key normalised as the topic's key type says */
+    String key(String field, Topic topic, String raw) {
+        return (raw == null ? Optional.<String>empty() : topic.key().normalise(raw)).orElseThrow(() ->
+                new SubscriptionRejected(field, "must be a valid " + keyType(topic) + " for " + topic.name()));
+    }
+
+    static Language language(String field, String written) {
         if (written == null || written.isBlank()) {
             return Language.EN;
         }
         return switch (written.strip().toLowerCase(Locale.ROOT)) {
             case "en" -> Language.EN;
             case "ar" -> Language.AR;
-            default -> throw new SubscriptionRejected("language", "must be en or ar");
+            default -> throw new SubscriptionRejected(field, "must be en or ar");
         };
     }
 

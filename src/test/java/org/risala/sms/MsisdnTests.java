@@ -58,4 +58,10 @@ class MsisdnTests {
         assertThat(Msisdn.of("+96891234567")).isEqualTo(new Msisdn("+96891234567"))
                 .isNotEqualTo(Msisdn.of("+96891234568"));
     }
+
+    @Test
+    void aStoredNumberThatIsNoE164IsHiddenWhole() {
+        assertThat(Msisdn.masked("+96891234567")).isEqualTo("+96891****67");
+        assertThat(Msisdn.masked("0091234567")).isEqualTo("••••");
+    }
 }

@@ -43,7 +43,8 @@ public final class ApiCalls {
     public Response post(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(b::header);
+        // a Content-Type given replaces the JSON one
+        headers.forEach(b::setHeader);
         return send(b.build());
     }
 

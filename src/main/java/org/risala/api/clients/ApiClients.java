@@ -139,6 +139,13 @@ public class ApiClients implements CallbackSigner {
         return repository.findKey(id).orElseThrow();
     }
 
+    /** gives a key every scope there is, e.g. the bootstrap key after an upgrade added one */
+    @Transactional
+    public void grantAllScopes(long keyId) {
+        repository.updateScopes(keyId, Scope.format(allScopes()));
+        cache.clear();
+    }
+
     @Transactional
     public void revokeKey(long keyId, String revokedBy) {
         ApiKeyInfo key = repository.findKey(keyId)

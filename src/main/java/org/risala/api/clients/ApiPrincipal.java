@@ -10,6 +10,11 @@ public record ApiPrincipal(long clientId, String clientName, long keyId, KeyMode
         return scopes.contains(scope);
     }
 
+    /** who did it, in the histories of what the request changed */
+    public String actor() {
+        return "api:" + clientName;
+    }
+
     public boolean isTest() {
         return mode == KeyMode.TEST;
     }

@@ -1,5 +1,7 @@
 package org.risala.api.clients;
 
+import java.util.Optional;
+
 import org.risala.api.ApiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,13 @@ class BootstrapKey implements ApplicationRunner {
         if (key == null || key.isBlank()) {
             return;
         }
-        if (clients.authenticate(key.trim()).isPresent()) {
+        Optional<ApiPrincipal> registered = clients.authenticate(key.trim());
+        if (registered.isPresent()) {
+            if (!registered.get().scopes().containsAll(ApiClients.allScopes())) {
+                // registered by an earlier version: it gets the scopes added since, as it has every scope
+                clients.grantAllScopes(registered.get().keyId());
+                log.info("bootstrap API key given every scope");
+            }
             return;
         }
         ClientAccount client = clients.clientNamed(CLIENT)

@@ -112,6 +112,11 @@ class ClientRepository {
         return jdbc.sql("SELECT " + KEY_COLUMNS + " WHERE k.id = :id").param("id", id).query(this::key).optional();
     }
 
+    void updateScopes(long keyId, String scopes) {
+        jdbc.sql("UPDATE api_key SET scopes = :scopes WHERE id = :id").param("scopes", scopes).param("id", keyId)
+                .update();
+    }
+
     boolean revokeKey(long id, Instant now) {
         return jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                 .param("id", id).param("now", ts(now)).update() == 1;

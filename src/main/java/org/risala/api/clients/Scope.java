@@ -8,15 +8,19 @@ import java.util.stream.Collectors;
 
 /** What an API key may do. */
 public enum Scope {
-    MESSAGES, EVENTS, SUBSCRIPTIONS, ADMIN;
+    MESSAGES, EVENTS, SUBSCRIPTIONS,
+    /** the civil registry reporting that a citizen's number changed */
+    NUMBER_CHANGES,
+    ADMIN;
 
+    /** as written in the API and stored: {@code number-changes} */
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Scope parse(String value) {
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown scope '" + value + "'; scopes are "
                     + Arrays.stream(values()).map(Scope::apiName).collect(Collectors.joining(", ")));

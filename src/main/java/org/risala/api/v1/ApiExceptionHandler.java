@@ -6,6 +6,7 @@ import org.risala.outbound.StoreUnavailable;
 import org.risala.pull.ServiceConflict;
 import org.risala.pull.ServiceRejected;
 import org.risala.pull.UnknownService;
+import org.risala.subscriptions.BusinessAccountExists;
 import org.risala.subscriptions.SubscriptionRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of the API as problem+json: never a stack trace, always the field and the reason when there is one. */
@@ -47,6 +50,14 @@ class ApiExceptionHandler {
     @ExceptionHandler(SubscriptionRejected.class)
     ResponseEntity<ProblemDetail> subscriptionRejected(SubscriptionRejected e) {
         return ApiProblems.response(ApiProblems.invalidField(e.field(), e.reason()));
+    }
+
+    @ExceptionHandler(BusinessAccountExists.class)
+    ResponseEntity<ProblemDetail> businessAccountExists(BusinessAccountExists e) {
+        ProblemDetail p = ApiProblems.problem(HttpStatus.CONFLICT, "business-account-exists",
+                "Business account exists", "A business account with this commercial registration exists already.");
+        p.setProperty("id", e.id());
+        return ApiProblems.response(p);
     }
 
     @ExceptionHandler(ServiceRejected.class)
@@ -98,6 +109,17 @@ class ApiExceptionHandler {
         return ApiProblems.response(ApiProblems.invalidField(e.getParameterName(), "is required"));
     }
 
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+        return ApiProblems.response(ApiProblems.invalidField(e.getRequestPartName(), "is required"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return ApiProblems.response(ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                "Request too large", "The uploaded file is larger than this server accepts."));
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
         return ApiProblems.response(ApiProblems.invalidField(e.getHeaderName(), "header is required"));
@@ -111,7 +133,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return ApiProblems.response(ApiProblems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "Unsupported media type", "Send the body as application/json."));
+                "Unsupported media type", "Send the body as application/json, or as this endpoint documents."));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -40,7 +40,7 @@ final class ApiProblems {
         return p;
     }
 
-    private static Map<String, String> fieldError(String problem) {
+    static Map<String, String> fieldError(String problem) {
         int colon = problem.indexOf(": ");
         return colon < 0 ? Map.of("field", "", "reason", problem)
                 : Map.of("field", problem.substring(0, colon), "reason", problem.substring(colon + 2));

@@ -52,8 +52,10 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasAuthority("SCOPE_admin")
                         .requestMatchers("/api/v1/messages/**", "/api/v1/messages").hasAuthority("SCOPE_messages")
                         .requestMatchers("/api/v1/events").hasAuthority("SCOPE_events")
-                        .requestMatchers("/api/v1/subscriptions/**", "/api/v1/subscriptions")
+                        .requestMatchers("/api/v1/subscriptions/**", "/api/v1/subscriptions",
+                                "/api/v1/business-accounts/**", "/api/v1/business-accounts")
                         .hasAuthority("SCOPE_subscriptions")
+                        .requestMatchers("/api/v1/number-changes").hasAuthority("SCOPE_number-changes")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .accessDeniedHandler((request, response, ex) -> write(json, response,

@@ -232,7 +232,7 @@ class MessagesController {
     }
 
     /** reads the body up to a limit, so an oversized request is refused with 413 however it is sent */
-    private static byte[] read(HttpServletRequest request, int limit) {
+    static byte[] read(HttpServletRequest request, int limit) {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit);

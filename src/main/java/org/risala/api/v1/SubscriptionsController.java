@@ -48,7 +48,7 @@ class SubscriptionsController {
     ResponseEntity<SubscriptionView> subscribe(@RequestBody NewSubscription request) {
         ApiPrincipal client = ApiSecurityConfiguration.current();
         limits.checkRate(client);
-        Subscriptions.Subscribed subscribed = subscriptions.subscribe(request, actor(client));
+        Subscriptions.Subscribed subscribed = subscriptions.subscribe(request, client.actor());
         return ResponseEntity.status(subscribed.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(subscribed.subscription());
     }
@@ -67,14 +67,10 @@ class SubscriptionsController {
     ResponseEntity<Void> stop(@PathVariable long id) {
         ApiPrincipal client = ApiSecurityConfiguration.current();
         limits.checkRate(client);
-        if (!subscriptions.stop(id, actor(client))) {
+        if (!subscriptions.stop(id, client.actor())) {
             throw new ApiException(ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Subscription not found",
                     "No live subscription has this id."));
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private static String actor(ApiPrincipal client) {
-        return "api:" + client.clientName();
     }
 }

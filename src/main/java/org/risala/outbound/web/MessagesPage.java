@@ -89,17 +89,8 @@ class MessagesPage {
     }
 
     private static Row row(MessageView m) {
-        return new Row(m.id(), mask(m.to()), m.status(), m.clientId(), m.reference(), m.origin(), m.acceptedAt(),
+        return new Row(m.id(), Msisdn.masked(m.to()), m.status(), m.clientId(), m.reference(), m.origin(), m.acceptedAt(),
                 m.segments(), m.operator(), m.testMode(), m.possibleDuplicate());
-    }
-
-    static String mask(String e164) {
-        try {
-            return Msisdn.of(e164).masked();
-        } catch (IllegalArgumentException e) {
-            // not E.164 (should not happen for stored recipients): show nothing rather than the number
-            return "••••";
-        }
     }
 
     private static Long clientId(String raw, Map<String, String> errors) {

@@ -87,7 +87,7 @@ class ServicesPage {
         model.addAttribute("rows", catalogue.all().stream()
                 .map(s -> new Row(s, lastDay.getOrDefault(s.keyword(), Figures.NONE))).toList());
         model.addAttribute("recent", figures.recent(RECENT).stream()
-                .map(l -> new RecentLookup(l, masked(l.sender()))).toList());
+                .map(l -> new RecentLookup(l, Msisdn.masked(l.sender()))).toList());
         model.addAttribute("recentLimit", RECENT);
         return "admin/services";
     }
@@ -228,14 +228,5 @@ class ServicesPage {
 
     private static String pretty(ServiceDefinition definition) {
         return definition == null ? null : ServiceJson.pretty(SecretHeaders.masked(definition));
-    }
-
-    /** an E.164 number with its middle hidden; anything else hidden whole, as it cannot be told apart */
-    static String masked(String sender) {
-        try {
-            return Msisdn.of(sender).masked();
-        } catch (IllegalArgumentException e) {
-            return "••••";
-        }
     }
 }

@@ -91,12 +91,6 @@ class ServiceFormTests {
                 Instant.now()))).isEmpty();
     }
 
-    @Test
-    void aNumberThatIsNoE164IsHiddenWhole() {
-        assertThat(ServicesPage.masked("+96891234567")).isEqualTo("+96891****67");
-        assertThat(ServicesPage.masked("0091234567")).isEqualTo("••••");
-    }
-
     private static ServiceForm withArguments(ServiceForm f, List<ServiceForm.ArgumentRow> rows) {
         return new ServiceForm(f.original(), f.version(), f.keyword(), f.aliases(), f.shortCodes(), f.helpEn(),
                 f.helpAr(), f.maxSegments(), f.enabled(), f.alternatives(), f.connectorType(), f.method(), f.url(),
