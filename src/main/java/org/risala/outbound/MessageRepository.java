@@ -1,7 +1,9 @@
 package org.risala.outbound;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -49,45 +52,73 @@ class MessageRepository {
 
     // ---- accepting -------------------------------------------------------------------------------------------
 
+    /**
+     * Stores accepted messages and queues them, two JDBC batches. Parameters are set by position and type: a
+     * fan-out stores a hundred thousand at once, and named parameters cost more than the database does.
+     */
     void insert(List<NewMessage> messages) {
-        SqlParameterSource[] rows = messages.stream().map(MessageRepository::messageParams)
-                .toArray(SqlParameterSource[]::new);
-        batch.batchUpdate("""
+        JdbcTemplate jdbcTemplate = batch.getJdbcTemplate();
+        jdbcTemplate.batchUpdate("""
                 INSERT INTO outbound_message (id, client_id, origin, reference, idempotency_key, request_hash, recipient,
                     sender, body, encoding, segments, priority, test_mode, status, operator, concat_ref, callback_url,
                     accepted_at, send_at, expires_at, service_type, chargeable)
-                VALUES (:id, :clientId, :origin, :reference, :idempotencyKey, :requestHash, :recipient, :sender, :body,
-                    :encoding, :segments, :priority, :testMode, 'QUEUED', :operator, :concatRef, :callbackUrl,
-                    :acceptedAt, :sendAt, :expiresAt, :serviceType, :chargeable)""", rows);
-        batch.batchUpdate("""
-                INSERT INTO message_queue (message_id, stage, operator, priority, due_at)
-                VALUES (:id, 'SEND', :operator, :priority, :dueAt)""", rows);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                messages, messages.size(), (ps, m) -> {
+                    ps.setObject(1, m.id());
+                    setLong(ps, 2, m.clientId());
+                    ps.setString(3, m.origin());
+                    setString(ps, 4, m.reference());
+                    setString(ps, 5, m.idempotencyKey());
+                    setString(ps, 6, m.requestHash());
+                    ps.setString(7, m.recipient());
+                    setString(ps, 8, m.sender());
+                    ps.setString(9, m.body());
+                    ps.setString(10, m.encoding().name());
+                    ps.setInt(11, m.segments());
+                    ps.setInt(12, m.priority().rank());
+                    ps.setBoolean(13, m.testMode());
+                    ps.setString(14, m.operator());
+                    ps.setInt(15, m.concatReference());
+                    setString(ps, 16, m.callbackUrl());
+                    ps.setObject(17, ts(m.acceptedAt()));
+                    setTimestamp(ps, 18, m.sendAt());
+                    ps.setObject(19, ts(m.expiresAt()));
+                    setString(ps, 20, m.service().type());
+                    ps.setBoolean(21, m.service().chargeable());
+                });
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO message_queue (message_id, stage, operator, priority, due_at, expires_at)
+                VALUES (?, 'SEND', ?, ?, ?, ?)""", messages, messages.size(), (ps, m) -> {
+                    ps.setObject(1, m.id());
+                    ps.setString(2, m.operator());
+                    ps.setInt(3, m.priority().rank());
+                    ps.setObject(4, ts(m.firstAttemptAt()));
+                    ps.setObject(5, ts(m.expiresAt()));
+                });
     }
 
-    private static SqlParameterSource messageParams(NewMessage m) {
-        return new MapSqlParameterSource()
-                .addValue("id", m.id())
-                .addValue("clientId", m.clientId())
-                .addValue("origin", m.origin())
-                .addValue("reference", m.reference())
-                .addValue("idempotencyKey", m.idempotencyKey())
-                .addValue("requestHash", m.requestHash())
-                .addValue("recipient", m.recipient())
-                .addValue("sender", m.sender())
-                .addValue("body", m.body())
-                .addValue("encoding", m.encoding().name())
-                .addValue("segments", m.segments())
-                .addValue("priority", m.priority().rank())
-                .addValue("testMode", m.testMode())
-                .addValue("operator", m.operator())
-                .addValue("concatRef", m.concatReference())
-                .addValue("callbackUrl", m.callbackUrl())
-                .addValue("acceptedAt", ts(m.acceptedAt()))
-                .addValue("sendAt", ts(m.sendAt()))
-                .addValue("expiresAt", ts(m.expiresAt()))
-                .addValue("serviceType", m.service().type())
-                .addValue("chargeable", m.service().chargeable())
-                .addValue("dueAt", ts(m.firstAttemptAt()));
+    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static void setTimestamp(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, ts(value));
+        }
     }
 
     record IdempotentRequest(UUID id, String requestHash) {
@@ -313,12 +344,15 @@ class MessageRepository {
                 .list();
     }
 
-    /** messages waiting to be sent whose validity has ended, locked so no dispatcher sends them meanwhile */
+    /**
+     * Messages waiting to be sent whose validity has ended, locked so no dispatcher sends them meanwhile. Read from
+     * the queue's own copy of the expiry, by index: a join to the messages, planned on the statistics of an empty
+     * queue, once ran for half an hour over a backlog of 200,000.
+     */
     List<UUID> lockExpiredQueued(Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT q.message_id FROM message_queue q
-                        WHERE q.stage = 'SEND' AND (q.claimed_until IS NULL OR q.claimed_until < :now)
-                          AND EXISTS (SELECT 1 FROM outbound_message m WHERE m.id = q.message_id AND m.expires_at <= :now)
+                        SELECT message_id FROM message_queue
+                        WHERE stage = 'SEND' AND expires_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED""")
                 .param("now", ts(now)).param("limit", limit).query(UUID.class).list();

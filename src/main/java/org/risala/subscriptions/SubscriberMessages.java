@@ -3,6 +3,12 @@ package org.risala.subscriptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.risala.outbound.BatchItem;
 import org.risala.outbound.OutboundMessaging;
@@ -38,12 +44,30 @@ class SubscriberMessages {
         }
     }
 
+    /**
+     * A fan-out to many subscribers is handed to outbound in chunks of this many, {@link #PARALLEL} at a time:
+     * composing and storing them then use every core and every writer, and no chunk waits for the others to be
+     * stored.
+     */
+    static final int CHUNK = 5000;
+    private static final int PARALLEL = 2;
+
     private final OutboundMessaging outbound;
     private final String sender;
+    private final ExecutorService chunks = Executors.newFixedThreadPool(PARALLEL, r -> {
+        Thread t = new Thread(r, "subscriber-messages");
+        t.setDaemon(true);
+        return t;
+    });
 
     SubscriberMessages(OutboundMessaging outbound, SubscriptionsProperties properties) {
         this.outbound = outbound;
         this.sender = properties.sender();
+    }
+
+    @PreDestroy
+    void stop() {
+        chunks.shutdownNow();
     }
 
     /**
@@ -59,7 +83,7 @@ class SubscriberMessages {
                 sender, Priority.HIGH, m.reference(), null, null, null, testMode, null, null, m.operator(),
                 m.service())).toList();
         List<Optional<String>> ids = new ArrayList<>(messages.size());
-        for (BatchItem item : outbound.sendBatch(requests)) {
+        for (BatchItem item : sendInChunks(requests)) {
             if (item.rejected() != null) {
                 Outgoing m = messages.get(item.index());
                 log.warn("{} {} to {} not sent: {} {}", origin, m.reference(), Msisdn.of(m.msisdn()).masked(),
@@ -70,5 +94,30 @@ class SubscriberMessages {
             }
         }
         return ids;
+    }
+
+    /** @return the items of every chunk, indexed from the start of {@code requests} */
+    private List<BatchItem> sendInChunks(List<SendRequest> requests) {
+        if (requests.size() <= CHUNK) {
+            return outbound.sendBatch(requests);
+        }
+        List<CompletableFuture<List<BatchItem>>> sent = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += CHUNK) {
+            int start = from;
+            List<SendRequest> chunk = requests.subList(from, Math.min(from + CHUNK, requests.size()));
+            sent.add(CompletableFuture.supplyAsync(() -> outbound.sendBatch(chunk).stream()
+                    .map(item -> new BatchItem(start + item.index(), item.accepted(), item.rejected())).toList(),
+                    chunks));
+        }
+        List<BatchItem> items = new ArrayList<>(requests.size());
+        try {
+            for (CompletableFuture<List<BatchItem>> chunk : sent) {
+                items.addAll(chunk.join());
+            }
+        } catch (CompletionException e) {
+            // a chunk not stored (StoreUnavailable) is answered as if the whole batch had been one
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return items;
     }
 }
