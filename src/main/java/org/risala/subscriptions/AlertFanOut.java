@@ -6,17 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.risala.outbound.BatchItem;
-import org.risala.outbound.OutboundMessaging;
-import org.risala.outbound.Priority;
-import org.risala.outbound.SendRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.risala.subscriptions.AlertSender.Alert;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,32 +27,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AlertFanOut {
 
-    private static final Logger log = LoggerFactory.getLogger(AlertFanOut.class);
-    static final String ORIGIN = "alert";
-
     private final Topics topics;
     private final SubscriptionRepository subscriptions;
     private final EventRepository events;
-    private final OutboundMessaging outbound;
+    private final AlertSender sender;
     private final Billing billing;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final String sender;
     private final Counter matched;
     private final Counter unmatched;
     private final Counter duplicate;
 
     AlertFanOut(Topics topics, SubscriptionRepository subscriptions, EventRepository events,
-                OutboundMessaging outbound, Billing billing, TransactionTemplate tx, Clock clock,
-                SubscriptionsProperties properties, MeterRegistry registry) {
+                AlertSender sender, Billing billing, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
         this.billing = billing;
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.events = events;
-        this.outbound = outbound;
+        this.sender = sender;
         this.tx = tx;
         this.clock = clock;
-        this.sender = properties.sender();
         this.matched = counter(registry, "matched");
         this.unmatched = counter(registry, "unmatched");
         this.duplicate = counter(registry, "duplicate");
@@ -93,13 +81,15 @@ class AlertFanOut {
                 }
                 results.add(new EventReceived(event.id(), matching.size(), false));
             }
-            List<Optional<String>> sent = send(alerts, testMode);
+            List<AlertSender.Sent> sent = sender.send(AlertSender.Kind.ALERT, alerts, now, testMode);
             if (!testMode) {
                 List<Billing.AlertCharge> charges = new ArrayList<>();
                 for (int i = 0; i < alerts.size(); i++) {
                     Alert a = alerts.get(i);
-                    sent.get(i).ifPresent(messageId -> charges.add(new Billing.AlertCharge(a.topic(),
-                            a.subscription(), a.eventId(), messageId)));
+                    if (sent.get(i).messageId() != null) {
+                        charges.add(new Billing.AlertCharge(a.topic(), a.subscription(), a.reference(),
+                                sent.get(i).messageId()));
+                    }
                 }
                 billing.alerted(charges, now);
             }
@@ -107,30 +97,5 @@ class AlertFanOut {
         });
         received.forEach(r -> (r.duplicate() ? duplicate : r.matched() > 0 ? matched : unmatched).increment());
         return received;
-    }
-
-    /** one alert to send: the event, the subscription and its text */
-    record Alert(String eventId, Topic topic, Subscription subscription, String text) {
-    }
-
-    private List<Optional<String>> send(List<Alert> alerts, boolean testMode) {
-        if (alerts.isEmpty()) {
-            return List.of();
-        }
-        List<SendRequest> requests = alerts.stream().map(a -> new SendRequest(null, ORIGIN,
-                a.subscription().msisdn(), a.text(), sender, Priority.HIGH, a.eventId(), null, null, null, testMode,
-                null, null, a.subscription().operator())).toList();
-        List<Optional<String>> ids = new ArrayList<>(alerts.size());
-        for (BatchItem item : outbound.sendBatch(requests)) {
-            if (item.rejected() != null) {
-                Alert a = alerts.get(item.index());
-                log.warn("alert of event {} to subscription {} not sent: {} {}", a.eventId(), a.subscription().id(),
-                        item.rejected().field(), item.rejected().reason());
-                ids.add(Optional.empty());
-            } else {
-                ids.add(Optional.of(item.accepted().id().toString()));
-            }
-        }
-        return ids;
     }
 }

@@ -17,7 +17,8 @@ import org.risala.records.Normalisations;
  * @param plan              how it is charged
  * @param fee               OMR, three decimals; none for a free topic
  * @param reminderDays      days before an expiry that reminders go out (kept for the reminders slice, not used yet)
- * @param quietHoursAllowed whether its alerts may wait for the end of quiet hours (kept, not used yet)
+ * @param quietHoursAllowed whether its alerts may be sent in quiet hours; false (the default) holds them until quiet
+ *                          hours end
  * @param optional          whether a number on the opt-out list is skipped; false for alerts a citizen must get
  */
 record Topic(String name, String keyword, String alias, Normalisations key, Texts about, Texts alert,
@@ -26,7 +27,7 @@ record Topic(String name, String keyword, String alias, Normalisations key, Text
 
     Topic {
         reminderDays = reminderDays == null ? List.of() : List.copyOf(reminderDays);
-        quietHoursAllowed = quietHoursAllowed == null || quietHoursAllowed;
+        quietHoursAllowed = quietHoursAllowed != null && quietHoursAllowed;
         optional = optional == null || optional;
     }
 

@@ -44,6 +44,8 @@ class SubscriptionsPropertiesTests {
         assertThat(p.topics()).extracting(t -> t.priced() ? Topics.fee(t) : null).containsExactly("0.100", "0.500", "0.500", null);
         assertThat(p.topics().get(2).key()).isEqualTo(Normalisations.PASSPORT);
         assertThat(p.topics().get(1).reminderDays()).containsExactly(30, 7, 1);
+        // a visa decision goes out at once, at any hour; a new fine and the reminders wait for the morning
+        assertThat(p.topics()).extracting(Topic::quietHoursAllowed).containsExactly(false, false, false, true);
         assertThat(p.confirmWithin()).isEqualTo(Duration.ofMinutes(10));
         assertThat(p.sender()).isEqualTo("90085");
     }
@@ -52,7 +54,7 @@ class SubscriptionsPropertiesTests {
     void aValidTopicGetsItsDefaults() {
         Topic t = of(topic("violation", "VIO", "مخالفات", PricePlan.PER_ALERT, "0.1")).topics().get(0);
         assertThat(t.optional()).isTrue();
-        assertThat(t.quietHoursAllowed()).isTrue();
+        assertThat(t.quietHoursAllowed()).as("held in quiet hours unless the topic says otherwise").isFalse();
         assertThat(Topics.fee(t)).isEqualTo("0.100");
     }
 
