@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns events into alerts: each new event is matched to the active subscriptions for its topic and key (without
  * the opted-out numbers for an optional topic), and every alert of a request is handed to outbound in one batch.
+ * A document.expiry event is not alerted: its date is recorded, and the {@link ReminderSweep} sends the reminders.
  *
  * <p>The events are recorded in a transaction that stays open until the alerts are stored, so a duplicate posted
  * meanwhile waits on the event's primary key and then sends nothing. The alerts are committed by outbound just
@@ -30,6 +31,7 @@ class AlertFanOut {
     private final Topics topics;
     private final SubscriptionRepository subscriptions;
     private final EventRepository events;
+    private final ReminderRepository expiryDates;
     private final AlertSender sender;
     private final Billing billing;
     private final TransactionTemplate tx;
@@ -39,11 +41,12 @@ class AlertFanOut {
     private final Counter duplicate;
 
     AlertFanOut(Topics topics, SubscriptionRepository subscriptions, EventRepository events,
-                AlertSender sender, Billing billing, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
+                ReminderRepository expiryDates, AlertSender sender, Billing billing, TransactionTemplate tx, Clock clock, MeterRegistry registry) {
         this.billing = billing;
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.events = events;
+        this.expiryDates = expiryDates;
         this.sender = sender;
         this.tx = tx;
         this.clock = clock;
@@ -63,14 +66,24 @@ class AlertFanOut {
             Instant now = clock.instant();
             List<EventReceived> results = new ArrayList<>(events.size());
             List<Alert> alerts = new ArrayList<>();
+            List<ExpiryDate> dates = new ArrayList<>();
             for (AlertEvent event : events) {
-                Topic topic = topics.named(event.type()).orElseThrow();
+                Topic topic = topics.of(event).orElseThrow();
                 String key = topic.key().normalise(event.key()).orElseThrow();
                 List<Subscription> matching = subscriptions.matching(topic.name(), key, topic.optional());
                 // recorded with what it matched in one statement; a known id (or one a concurrent request is
                 // recording: the primary key makes this wait for it) sends nothing
                 if (!this.events.record(event.id(), topic.name(), key, event.occurredAt(), now, matching.size())) {
                     results.add(new EventReceived(event.id(), 0, true));
+                    continue;
+                }
+                if (event.givesExpiryDate()) {
+                    // alerted later, by the reminders; a test key's date is checked but kept from real citizens
+                    if (!testMode) {
+                        dates.add(new ExpiryDate(topic.name(), key,
+                                ExpiryDate.parse(event.data().get("expiresOn")).orElseThrow(), "event:" + event.id()));
+                    }
+                    results.add(new EventReceived(event.id(), matching.size(), false));
                     continue;
                 }
                 Map<String, String> values = new HashMap<>(event.data());
@@ -81,6 +94,7 @@ class AlertFanOut {
                 }
                 results.add(new EventReceived(event.id(), matching.size(), false));
             }
+            expiryDates.record(dates, now);
             List<AlertSender.Sent> sent = sender.send(AlertSender.Kind.ALERT, alerts, now, testMode);
             if (!testMode) {
                 List<Billing.AlertCharge> charges = new ArrayList<>();

@@ -30,7 +30,9 @@ class AlertSender {
     /** what is sent, as outbound tells it apart in its figures, and in which lane */
     enum Kind {
         /** an event a citizen asked to hear of: high priority, like a reply */
-        ALERT("alert", Priority.HIGH);
+        ALERT("alert", Priority.HIGH),
+        /** a reminder planned weeks ahead: it must not hold up alerts, replies and one-time codes */
+        REMINDER("reminder", Priority.NORMAL);
 
         final String origin;
         final Priority priority;

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The hours of the night in which alerts of topics that may not be sent then ({@code quiet-hours-allowed: false})
- * are held until the end of them ({@code risala.subscriptions.quiet-hours}).
+ * are held until the end of them ({@code risala.subscriptions.quiet-hours}). The zone is also the one whose calendar
+ * days reminders fall due on.
  *
  * @param start when quiet hours begin, local time; default 22:00
  * @param end   when they end; default 07:00. Equal to start: no quiet hours
@@ -39,5 +40,10 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
         }
         LocalDate endDay = time.isBefore(end) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
         return Optional.of(endDay.atTime(end).atZone(zone).toInstant());
+    }
+
+    /** the calendar day it is at that instant, in the zone */
+    LocalDate day(Instant at) {
+        return at.atZone(zone).toLocalDate();
     }
 }

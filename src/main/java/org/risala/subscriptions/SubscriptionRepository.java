@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.risala.inbound.spi.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,15 @@ class SubscriptionRepository {
 
     Optional<Subscription> byId(long id) {
         return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(this::row).optional();
+    }
+
+    /** by id, for a few thousand ids at most (each is a bound parameter) */
+    Map<Long, Subscription> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(COLUMNS + " WHERE id IN (:ids)").param("ids", ids).query(this::row).list().stream()
+                .collect(Collectors.toMap(Subscription::id, s -> s));
     }
 
     /** a repeated SUB of a pending one starts its time for YES again, in the language of the latest SUB */

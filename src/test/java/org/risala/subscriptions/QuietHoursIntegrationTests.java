@@ -60,6 +60,9 @@ class QuietHoursIntegrationTests {
     EventRepository events;
 
     @Autowired
+    ReminderRepository reminders;
+
+    @Autowired
     Billing billing;
 
     @Autowired
@@ -100,7 +103,7 @@ class QuietHoursIntegrationTests {
                 clock.instant());
         subscriptions.insert(traveller, "visa-status", visa, SubscriptionState.ACTIVE, Language.EN, Channel.API,
                 null, clock.instant());
-        AlertFanOut atNight = new AlertFanOut(new Topics(properties), subscriptions, events,
+        AlertFanOut atNight = new AlertFanOut(new Topics(properties), subscriptions, events, reminders,
                 new AlertSender(outbound, NIGHT, properties), billing, tx, Clock.fixed(night, ZoneOffset.UTC),
                 registry);
 

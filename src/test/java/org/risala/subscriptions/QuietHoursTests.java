@@ -55,4 +55,10 @@ class QuietHoursTests {
         assertThat(none.heldUntil(muscat("2026-12-01T00:00"))).isEqualTo(Optional.empty());
         assertThat(none.heldUntil(muscat("2026-12-01T23:00"))).isEmpty();
     }
+
+    @Test
+    void theDayIsMuscatsCalendarDay() {
+        // 21:00 UTC on the 1st is already 01:00 on the 2nd in Muscat
+        assertThat(NIGHT.day(Instant.parse("2026-12-01T21:00:00Z"))).isEqualTo(LocalDate.of(2026, 12, 2));
+    }
 }
