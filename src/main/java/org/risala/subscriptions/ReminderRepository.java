@@ -54,13 +54,14 @@ class ReminderRepository {
      * {@code first} to {@code last}: for each, the nearest offset whose day has come (expires_on − offset ≤ today),
      * or with {@link MissedReminders#SKIP} only an offset whose day is today; none on or after the expiry date.
      *
+     * @param token marks the rows this transaction plans, to find them again
      * @return how many were planned now
      */
-    int plan(Topic topic, LocalDate today, long first, long last, Instant now) {
+    int plan(Topic topic, LocalDate today, long first, long last, String token, Instant now) {
         List<Integer> offsets = topic.reminderDays().stream().sorted().toList();
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("topic", topic.name())
                 .addValue("first", first).addValue("last", last).addValue("today", today)
-                .addValue("now", SubscriptionRepository.ts(now));
+                .addValue("token", token).addValue("now", SubscriptionRepository.ts(now));
         // the offset a date is due for: the first (nearest) whose day has come; offsets are whole numbers from the
         // checked configuration, the dates are bound
         StringBuilder offset = new StringBuilder("CASE");
@@ -75,8 +76,8 @@ class ReminderRepository {
                 ? "d.expires_on > :today AND d.expires_on <= :day" + (offsets.size() - 1)
                 : "d.expires_on IN (" + days + ")";
         return batch.update("""
-                INSERT INTO reminder (subscription_id, expires_on, offset_days, planned_at)
-                SELECT s.id, d.expires_on, %s, :now
+                INSERT INTO reminder (subscription_id, expires_on, offset_days, planned_at, planned_by)
+                SELECT s.id, d.expires_on, %s, :now, :token
                 FROM subscription s JOIN document_expiry d ON d.topic = s.topic AND d.record_key = s.record_key
                 WHERE s.id BETWEEN :first AND :last AND s.topic = :topic AND s.state = 'ACTIVE' AND %s%s
                 ORDER BY s.id
@@ -84,32 +85,28 @@ class ReminderRepository {
                 ? " AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.msisdn = s.msisdn)" : ""), params);
     }
 
-    /** a reminder planned and not yet handed to outbound */
+    /** a reminder just planned, to hand to outbound */
     record Planned(long id, long subscriptionId, LocalDate expiresOn, int offsetDays) {
     }
 
-    /**
-     * The reminders of the subscriptions from {@code first} to {@code last} this transaction has just planned: any
-     * other reminder was handed to outbound (or refused) in the transaction that planned it.
-     */
-    List<Planned> planned(long first, long last) {
+    /** the reminders of the subscriptions from {@code first} to {@code last} that were planned with the token */
+    List<Planned> planned(long first, long last, String token) {
         return jdbc.sql("""
                         SELECT id, subscription_id, expires_on, offset_days FROM reminder
-                        WHERE subscription_id BETWEEN :first AND :last AND message_id IS NULL AND refused IS NULL
+                        WHERE subscription_id BETWEEN :first AND :last AND planned_by = :token
                         ORDER BY id""")
-                .param("first", first).param("last", last)
+                .param("first", first).param("last", last).param("token", token)
                 .query((rs, n) -> new Planned(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                         rs.getInt(4))).list();
     }
 
-    /** what outbound did with each: the message it accepted, or why it refused */
-    record Outcome(long reminderId, String messageId, String refused) {
+    /** outbound did not accept the reminder's SMS: why, as it said */
+    record Refusal(long reminderId, String reason) {
     }
 
-    void handedOver(List<Outcome> outcomes) {
-        batch.batchUpdate("UPDATE reminder SET message_id = :msg, refused = :refused WHERE id = :id",
-                outcomes.stream().map(o -> new MapSqlParameterSource().addValue("id", o.reminderId())
-                        .addValue("msg", o.messageId()).addValue("refused", o.refused()))
-                        .toArray(SqlParameterSource[]::new));
+    void refused(List<Refusal> refusals) {
+        batch.batchUpdate("UPDATE reminder SET refused = :why WHERE id = :id", refusals.stream()
+                .map(r -> new MapSqlParameterSource().addValue("id", r.reminderId()).addValue("why", r.reason()))
+                .toArray(SqlParameterSource[]::new));
     }
 }

@@ -7,14 +7,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.risala.outbound.StoreUnavailable;
 import org.risala.subscriptions.AlertSender.Alert;
-import org.risala.subscriptions.ReminderRepository.Outcome;
 import org.risala.subscriptions.ReminderRepository.Planned;
+import org.risala.subscriptions.ReminderRepository.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -28,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of several offsets due at once is sent (by default only the nearest); nothing is sent for a date that has come.
  *
  * <p>The subscriptions are swept in ranges of ids, each in one transaction: the due reminders are planned with one
- * insert per topic (the unique key is the claim, so with several nodes each reminder is planned by one), handed to
- * outbound in one batch, and their message ids recorded. As with alerts, outbound commits just before this
+ * insert per topic (the unique key is the claim, so with several nodes each reminder is planned by one) and handed
+ * to outbound in one batch, each with the reference {@code reminder-<id>}. As with alerts, outbound commits just before this
  * transaction: should it then fail, the reminders are planned and sent again by the next sweep — a rare duplicate,
  * never a lost reminder. A range that fails (a deadlock with another node) is left to the next sweep.
  *
@@ -42,6 +43,8 @@ class ReminderSweep {
     private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
     /** subscriptions per transaction: bounds the batch handed to outbound and the time rows stay locked */
     static final int RANGE = 10_000;
+    /** the reference of a reminder's SMS: this and the reminder's id */
+    static final String REFERENCE = "reminder-";
 
     private final Topics topics;
     private final ReminderRepository reminders;
@@ -114,29 +117,33 @@ class ReminderSweep {
     private List<AlertSender.Sent> range(List<Topic> expiryTopics, long first, long last) {
         Instant now = clock.instant();
         LocalDate today = quietHours.day(now);
+        String token = UUID.randomUUID().toString();
         int planned = 0;
         for (Topic topic : expiryTopics) {
-            planned += reminders.plan(topic, today, first, last, now);
+            planned += reminders.plan(topic, today, first, last, token, now);
         }
         if (planned == 0) {
             return List.of();
         }
-        List<Planned> due = reminders.planned(first, last);
+        List<Planned> due = reminders.planned(first, last, token);
         Map<Long, Subscription> subscribed = subscriptions.byIds(due.stream().map(Planned::subscriptionId).toList());
         List<Alert> alerts = new ArrayList<>(due.size());
         for (Planned p : due) {
             Subscription subscription = subscribed.get(p.subscriptionId());
             Topic topic = topics.named(subscription.topic()).orElseThrow();
-            alerts.add(new Alert("reminder-" + p.id(), topic, subscription, topics.alert(topic,
+            alerts.add(new Alert(REFERENCE + p.id(), topic, subscription, topics.alert(topic,
                     subscription.language(), Map.of("key", subscription.key(), "expiresOn", p.expiresOn().toString(),
                             "daysLeft", String.valueOf(ChronoUnit.DAYS.between(today, p.expiresOn()))))));
         }
+        // the SMS of each is found by its reference; only a refusal is written back
         List<AlertSender.Sent> handed = sender.send(AlertSender.Kind.REMINDER, alerts, now, false);
-        List<Outcome> outcomes = new ArrayList<>(due.size());
+        List<Refusal> refusals = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
-            outcomes.add(new Outcome(due.get(i).id(), handed.get(i).messageId(), handed.get(i).refused()));
+            if (handed.get(i).messageId() == null) {
+                refusals.add(new Refusal(due.get(i).id(), handed.get(i).refused()));
+            }
         }
-        reminders.handedOver(outcomes);
+        reminders.refused(refusals);
         return handed;
     }
 }

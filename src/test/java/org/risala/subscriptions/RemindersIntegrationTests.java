@@ -127,7 +127,10 @@ class RemindersIntegrationTests {
     }
 
     private List<Row> reminded(long subscription) {
-        return jdbc.sql("SELECT expires_on, offset_days, message_id FROM reminder WHERE subscription_id = :s ORDER BY id")
+        return jdbc.sql("""
+                        SELECT r.expires_on, r.offset_days, m.id FROM reminder r
+                        LEFT JOIN outbound_message m ON m.reference = 'reminder-' || r.id AND m.origin = 'reminder'
+                        WHERE r.subscription_id = :s ORDER BY r.id""")
                 .param("s", subscription)
                 .query((rs, n) -> new Row(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3))).list();
     }
