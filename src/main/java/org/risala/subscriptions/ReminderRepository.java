@@ -68,21 +68,27 @@ class ReminderRepository {
         StringBuilder days = new StringBuilder();
         for (int i = 0; i < offsets.size(); i++) {
             params.addValue("day" + i, today.plusDays(offsets.get(i)));
-            offset.append(" WHEN d.expires_on <= :day").append(i).append(" THEN ").append(offsets.get(i));
+            offset.append(" WHEN expires_on <= :day").append(i).append(" THEN ").append(offsets.get(i));
             days.append(i == 0 ? "" : ", ").append(":day").append(i);
         }
         offset.append(" END");
         String due = topic.missedReminders() == MissedReminders.NEAREST
-                ? "d.expires_on > :today AND d.expires_on <= :day" + (offsets.size() - 1)
-                : "d.expires_on IN (" + days + ")";
+                ? "expires_on > :today AND expires_on <= :day" + (offsets.size() - 1)
+                : "expires_on IN (" + days + ")";
+        // each subscription's date by a probe of the document's primary key, in a subquery kept apart (OFFSET 0):
+        // as a join, PostgreSQL would scan all the documents due for every range of subscriptions
         return batch.update("""
                 INSERT INTO reminder (subscription_id, expires_on, offset_days, planned_at, planned_by)
-                SELECT s.id, d.expires_on, %s, :now, :token
-                FROM subscription s JOIN document_expiry d ON d.topic = s.topic AND d.record_key = s.record_key
-                WHERE s.id BETWEEN :first AND :last AND s.topic = :topic AND s.state = 'ACTIVE' AND %s%s
-                ORDER BY s.id
-                ON CONFLICT DO NOTHING""".formatted(offset, due, topic.optional()
-                ? " AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.msisdn = s.msisdn)" : ""), params);
+                SELECT id, expires_on, %s, :now, :token FROM (
+                    SELECT s.id, (SELECT d.expires_on FROM document_expiry d
+                                  WHERE d.topic = s.topic AND d.record_key = s.record_key) AS expires_on
+                    FROM subscription s
+                    WHERE s.id BETWEEN :first AND :last AND s.topic = :topic AND s.state = 'ACTIVE'%s
+                    OFFSET 0) subscribed
+                WHERE %s
+                ORDER BY id
+                ON CONFLICT DO NOTHING""".formatted(offset, topic.optional()
+                ? " AND NOT EXISTS (SELECT 1 FROM opt_out o WHERE o.msisdn = s.msisdn)" : "", due), params);
     }
 
     /** a reminder just planned, to hand to outbound */
