@@ -19,7 +19,7 @@ import java.util.Map;
  *                         a pointer to an array gives a list, its objects' fields becoming names inside the section
  * @param notFoundStatuses HTTP: response statuses meaning "no such record"; default {@code [404]}
  * @param foundWhen        HTTP: optional JSON Pointer that must point at a non-empty value, non-false, for "found"
- * @param dataSource       JDBC: the name of a data source under {@code risala.pull.data-sources}
+ * @param dataSource       JDBC: the name of a data source under {@code risala.data-sources}
  * @param query            JDBC: the SQL query with {@code :name} parameters; no row means "not found"; the first
  *                         row's columns (lower-cased) are variables, and all rows are the list {@code rows}
  * @param values           STATIC: the variables of the fixed answer

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,23 +22,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns events into alerts: each new event is matched to the active subscriptions for its topic and key (without
  * the opted-out numbers for an optional topic), one query per topic for a whole request, the events are recorded in
- * one batch, and every alert of a request is handed to outbound in one batch.
+ * one batch, and every alert of a request is handed to outbound in one batch. A document.expiry event is not
+ * alerted: its date is recorded, and the {@link ReminderSweep} sends the reminders.
  *
  * <p>The events are recorded in a transaction that stays open until the alerts are stored, so a duplicate posted
- * meanwhile waits on the event's primary key, fails, and is decided again: as a duplicate, sending nothing. The alerts are committed by outbound just
- * before this transaction: if it then fails, the back office is answered with an error, posts again, and the
+ * meanwhile waits on the event's primary key, fails, and is decided again: as a duplicate, sending nothing. The
+ * alerts are committed by outbound just before this transaction: if it then fails, the back office is answered with an error, posts again, and the
  * alerts go out a second time — a rare duplicate, never a lost alert. The charges of PER_ALERT topics are written
  * in the same transaction as the events, so they are never written twice (nor, for a test key, at all).
  */
 @Component
 class AlertFanOut {
 
-    /** the origin alerts are stored with */
-    static final String ORIGIN = "alert";
-
     private final Topics topics;
     private final SubscriptionRepository subscriptions;
     private final EventRepository events;
+    private final ReminderRepository expiryDates;
     private final SubscriberMessages messages;
     private final Billing billing;
     private final TransactionTemplate tx;
@@ -49,12 +47,13 @@ class AlertFanOut {
     private final Counter duplicate;
 
     AlertFanOut(Topics topics, SubscriptionRepository subscriptions, EventRepository events,
-                SubscriberMessages messages, Billing billing, TransactionTemplate tx, Clock clock,
-                MeterRegistry registry) {
+                ReminderRepository expiryDates, SubscriberMessages messages, Billing billing, TransactionTemplate tx,
+                Clock clock, MeterRegistry registry) {
         this.billing = billing;
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.events = events;
+        this.expiryDates = expiryDates;
         this.messages = messages;
         this.tx = tx;
         this.clock = clock;
@@ -91,7 +90,7 @@ class AlertFanOut {
         List<Matched> fresh = new ArrayList<>();
         for (AlertEvent event : events) {
             if (known.add(event.id())) {
-                Topic topic = topics.named(event.type()).orElseThrow();
+                Topic topic = topics.of(event).orElseThrow();
                 fresh.add(new Matched(event, topic, topic.key().normalise(event.key()).orElseThrow()));
             }
         }
@@ -106,12 +105,22 @@ class AlertFanOut {
                 });
         List<EventRepository.Recorded> recorded = new ArrayList<>(fresh.size());
         List<Alert> alerts = new ArrayList<>();
+        List<ExpiryDate> dates = new ArrayList<>();
         Map<String, Integer> matchedBy = new HashMap<>();
         for (Matched m : fresh) {
             List<Subscription> matching = byTopicAndKey.get(m.topic().name()).getOrDefault(m.key(), List.of());
             recorded.add(new EventRepository.Recorded(m.event().id(), m.topic().name(), m.key(),
                     m.event().occurredAt(), matching.size()));
             matchedBy.put(m.event().id(), matching.size());
+            if (m.event().givesExpiryDate()) {
+                // alerted later, by the reminders; a test key's date is checked but kept from real citizens
+                if (!testMode) {
+                    dates.add(new ExpiryDate(m.topic().name(), m.key(),
+                            ExpiryDate.parse(m.event().data().get("expiresOn")).orElseThrow(),
+                            "event:" + m.event().id()));
+                }
+                continue;
+            }
             Map<String, String> values = new HashMap<>(m.event().data());
             values.put("key", m.key());
             for (Subscription subscription : matching) {
@@ -121,13 +130,18 @@ class AlertFanOut {
         }
         // recorded before anything is sent: a concurrent request with one of these ids waits here, then fails
         this.events.record(recorded, now);
-        List<Optional<String>> sent = send(alerts, testMode);
+        expiryDates.record(dates, now);
+        List<SubscriberMessages.Sent> sent = messages.send(SubscriberMessages.Kind.ALERT, alerts.stream()
+                .map(a -> SubscriberMessages.Outgoing.alert(a.subscription(), a.topic(), a.text(), a.eventId(),
+                        a.topic().alertService())).toList(), now, testMode);
         if (!testMode) {
             List<Billing.AlertCharge> charges = new ArrayList<>();
             for (int i = 0; i < alerts.size(); i++) {
                 Alert a = alerts.get(i);
-                sent.get(i).ifPresent(messageId -> charges.add(new Billing.AlertCharge(a.topic(),
-                        a.subscription(), a.eventId(), messageId)));
+                if (sent.get(i).messageId() != null) {
+                    charges.add(new Billing.AlertCharge(a.topic(), a.subscription(), a.eventId(),
+                            sent.get(i).messageId()));
+                }
             }
             billing.alerted(charges, now);
         }
@@ -140,10 +154,5 @@ class AlertFanOut {
 
     /** one alert to send: the event, the subscription and its text */
     record Alert(String eventId, Topic topic, Subscription subscription, String text) {
-    }
-
-    private List<Optional<String>> send(List<Alert> alerts, boolean testMode) {
-        return messages.send(ORIGIN, alerts.stream().map(a -> SubscriberMessages.Outgoing.to(a.subscription(),
-                a.text(), a.eventId(), a.topic().alertService())).toList(), testMode);
     }
 }

@@ -31,8 +31,6 @@ class Billing {
     /** months are Oman's calendar months */
     static final ZoneId MUSCAT = ZoneId.of("Asia/Muscat");
     private static final int EXPORT_CHUNK = 5000;
-    /** the origin of renewal and billing notices */
-    static final String NOTICE = "billing";
 
     private final BillingRepository records;
     private final SubscriptionRepository subscriptions;
@@ -149,7 +147,7 @@ class Billing {
     }
 
     /**
-     * Tells each subscriber, in its language, through {@link SubscriberMessages}; never charged.
+     * Tells each subscriber, in its language, through {@link SubscriberMessages}: never charged, held in quiet hours.
      *
      * @return the message id of each subscription told, by subscription id
      */
@@ -159,16 +157,18 @@ class Billing {
         for (Subscription sub : told) {
             Optional<Topic> topic = topics.named(sub.topic());
             if (topic.isPresent()) {
-                outgoing.add(SubscriberMessages.Outgoing.to(sub, text.of(topic.get(), sub), reference,
-                        topic.get().noticeService()));
+                outgoing.add(SubscriberMessages.Outgoing.notice(sub, topic.get(), text.of(topic.get(), sub),
+                        reference));
                 sent.add(sub);
             }
         }
-        List<Optional<String>> ids = messages.send(NOTICE, outgoing, false);
+        List<SubscriberMessages.Sent> ids = messages.send(SubscriberMessages.Kind.BILLING_NOTICE, outgoing,
+                clock.instant(), false);
         Map<Long, String> byId = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
-            long id = sent.get(i).id();
-            ids.get(i).ifPresent(messageId -> byId.put(id, messageId));
+            if (ids.get(i).messageId() != null) {
+                byId.put(sent.get(i).id(), ids.get(i).messageId());
+            }
         }
         return byId;
     }

@@ -33,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class NumberChanges {
 
-    static final String ORIGIN = "number-change";
     static final int MAX_REFERENCE = 100;
 
     private final NumberChangeRepository changes;
@@ -139,12 +138,12 @@ public class NumberChanges {
         Set<Language> languages = subs.stream().map(Subscription::language).collect(Collectors.toSet());
         String oldOperator = subs.stream().map(Subscription::operator).filter(Objects::nonNull).findFirst()
                 .orElse(null);
-        String reference = ORIGIN + "-" + changeId;
-        messages.send(ORIGIN, List.of(
+        String reference = SubscriberMessages.Kind.NUMBER_CHANGE.origin + "-" + changeId;
+        messages.send(SubscriberMessages.Kind.NUMBER_CHANGE, List.of(
                 new SubscriberMessages.Outgoing(from, oldOperator, in(languages, movedAwayEn(to), movedAwayAr(to)),
-                        reference, SendRequest.Service.NONE),
+                        reference, SendRequest.Service.NONE, true),
                 new SubscriberMessages.Outgoing(to, null, in(languages, movedHereEn(from), movedHereAr(from)),
-                        reference, SendRequest.Service.NONE)), testMode);
+                        reference, SendRequest.Service.NONE, true)), clock.instant(), testMode);
     }
 
     private static String in(Set<Language> languages, String en, String ar) {

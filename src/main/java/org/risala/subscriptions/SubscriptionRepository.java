@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.risala.inbound.spi.Language;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -58,6 +60,15 @@ class SubscriptionRepository {
 
     Optional<Subscription> byId(long id) {
         return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(SubscriptionRepository::row).optional();
+    }
+
+    /** by id, for a few thousand ids at most (each is a bound parameter) */
+    Map<Long, Subscription> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(COLUMNS + " WHERE id IN (:ids)").param("ids", ids).query(SubscriptionRepository::row).list().stream()
+                .collect(Collectors.toMap(Subscription::id, s -> s));
     }
 
     /** a repeated SUB of a pending one starts its time for YES again, in the language of the latest SUB */

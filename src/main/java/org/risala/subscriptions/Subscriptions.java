@@ -150,9 +150,11 @@ public class Subscriptions {
         } else if (event.id().length() > MAX_EVENT_ID) {
             problems.add("id: may be at most " + MAX_EVENT_ID + " characters");
         }
-        Optional<Topic> topic = event.type() == null ? Optional.empty() : topics.named(event.type());
-        if (topic.isEmpty()) {
-            problems.add("type: must be one of " + topicNames());
+        Optional<Topic> topic = topics.of(event);
+        if (event.givesExpiryDate()) {
+            expiryProblems(event, topic, problems);
+        } else if (topic.isEmpty()) {
+            problems.add("type: must be one of " + topicNames() + ", " + AlertEvent.DOCUMENT_EXPIRY);
         }
         if (event.key() == null || event.key().isBlank()) {
             problems.add("key: is required");
@@ -170,9 +172,23 @@ public class Subscriptions {
         return problems;
     }
 
+    private void expiryProblems(AlertEvent event, Optional<Topic> topic, List<String> problems) {
+        if (topic.isEmpty()) {
+            problems.add("data.topic: must be one of " + topics.all().stream().filter(Topic::remindsOfExpiry)
+                    .map(Topic::name).collect(Collectors.joining(", ")));
+        }
+        String expiresOn = event.data().get("expiresOn");
+        if (expiresOn == null) {
+            problems.add("data.expiresOn: is required");
+        } else if (ExpiryDate.parse(expiresOn).isEmpty()) {
+            problems.add("data.expiresOn: must be a date, e.g. 2027-01-15");
+        }
+    }
+
     /**
-     * Alerts the active subscriptions each event matches, all in one batch to outbound; an event id received
-     * before is answered as a duplicate and sends nothing.
+     * Alerts the active subscriptions each event matches, all in one batch to outbound, and records the dates of
+     * document.expiry events for the reminders; an event id received before is answered as a duplicate and sends
+     * (or changes) nothing.
      *
      * @param testMode posted with a test key: the alerts only ever reach the simulator, and nothing is charged
      * @throws IllegalArgumentException when an event has {@link #problems}

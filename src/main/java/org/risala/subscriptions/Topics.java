@@ -35,7 +35,15 @@ class Topics {
     }
 
     Optional<Topic> named(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return name == null ? Optional.empty() : Optional.ofNullable(byName.get(name));
+    }
+
+    /** what an event is about: the topic of its type, or for a document.expiry event the one in its data */
+    Optional<Topic> of(AlertEvent event) {
+        if (event.givesExpiryDate()) {
+            return named(event.data().get("topic")).filter(Topic::remindsOfExpiry);
+        }
+        return event.type() == null ? Optional.empty() : named(event.type());
     }
 
     /** by its keyword or alias as typed in a command */

@@ -9,35 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/**
- * The services and the connectors' data sources are bound from the same prefix {@code risala.pull} by two records,
- * each ignoring the other's keys, as Spring Boot binds them in the application.
- */
+/** The services as Spring Boot binds them from {@code risala.pull} in the application. */
 class CataloguePropertiesTests {
 
-    /** stands in for the connectors' own record */
-    @ConfigurationProperties("risala.pull")
-    record DataSources(Map<String, DataSource> dataSources) {
-        record DataSource(String url, String username) {
-        }
+    @EnableConfigurationProperties(CatalogueProperties.class)
+    static class Binding {
     }
 
-    @EnableConfigurationProperties({CatalogueProperties.class, DataSources.class})
-    static class Both {
-    }
-
-    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Both.class);
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(Binding.class);
 
     @Test
-    void theServicesAndTheDataSourcesBindSideBySide() {
+    void theServicesBind() {
         context.withPropertyValues(
                         "risala.pull.refresh-interval=2s",
-                        "risala.pull.data-sources.traffic.url=jdbc:postgresql://traffic/db",
-                        "risala.pull.data-sources.traffic.username=risala",
                         "risala.pull.services[0].keyword=VIO",
                         "risala.pull.services[0].aliases[0]=مخالفات",
                         "risala.pull.services[0].alternatives=true",
@@ -75,8 +63,6 @@ class CataloguePropertiesTests {
                     assertThat(vio.connector().timeout()).isEqualTo(Duration.ofMillis(1500));
                     assertThat(vio.replies().notFound().ar()).isEqualTo("لا شيء");
                     assertThat(new ServiceValidator(connector -> List.of()).problems(vio, Map.of())).isEmpty();
-                    assertThat(context.getBean(DataSources.class).dataSources().get("traffic").url())
-                            .isEqualTo("jdbc:postgresql://traffic/db");
                 });
     }
 

@@ -8,6 +8,8 @@ import static org.risala.subscriptions.SubscriptionTesting.newPlate;
 import static org.risala.subscriptions.SubscriptionTesting.newVisaApplication;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.risala.simulator.HandsetMessage;
 import org.risala.simulator.SmscSimulator;
 import org.risala.testing.ApiCalls;
 import org.risala.testing.IntegrationTest;
+import org.risala.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +51,13 @@ class EventsIntegrationTests {
 
     @Autowired
     MeterRegistry registry;
+
+    /** the application's own, on the shared test clock */
+    @Autowired
+    ReminderSweep reminders;
+
+    @Autowired
+    TestClock clock;
 
     private ApiCalls api() {
         return new ApiCalls(port);
@@ -209,7 +219,8 @@ class EventsIntegrationTests {
                 + e.get("reason").asString()).toList()).containsExactly(
                 "events[0].occurredAt: must be an ISO-8601 date-time with offset, e.g. 2026-12-01T08:00:00Z",
                 "events[0].id: is required",
-                "events[0].type: must be one of violation, registration-expiry, document-expiry, visa-status",
+                "events[0].type: must be one of violation, registration-expiry, document-expiry, visa-status, "
+                        + "document.expiry",
                 "events[1].id: must be a string",
                 "events[1].data.place: must be a text or a number",
                 "events[1].key: is not a valid plate for violation");
@@ -238,5 +249,73 @@ class EventsIntegrationTests {
 
         ApiCalls.Response r = new ApiCalls(port, key).post("/api/v1/events", violation(eventId(), newPlate()));
         assertThat(r.status()).isEqualTo(403);
+    }
+
+    private static Map<String, Object> expiry(String id, String plate, LocalDate expiresOn) {
+        return Map.of("id", id, "type", "document.expiry", "key", plate, "occurredAt", "2026-12-01T08:00:00+04:00",
+                "data", Map.of("topic", "registration-expiry", "expiresOn", expiresOn.toString()));
+    }
+
+    private LocalDate expiresOn(String plate) {
+        return jdbc.sql("SELECT expires_on FROM document_expiry WHERE topic = 'registration-expiry' AND record_key = :k")
+                .param("k", plate).query(LocalDate.class).optional().orElse(null);
+    }
+
+    @Test
+    void aDocumentExpiryIsRecordedOnceAndItsReminderSentByTheSweep() {
+        String plate = newPlate();
+        String number = newNumber();
+        assertThat(api().post("/api/v1/subscriptions", Map.of("msisdn", number, "topic", "registration-expiry",
+                "key", plate)).status()).isEqualTo(201);
+        LocalDate inFiveDays = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Muscat")).plusDays(5);
+        String id = eventId();
+
+        ApiCalls.Response first = api().post("/api/v1/events", expiry(id, plate.toLowerCase(), inFiveDays));
+        ApiCalls.Response again = api().post("/api/v1/events", expiry(id, plate, inFiveDays.plusYears(1)));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json().get("matched").asInt()).isOne();
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(expiresOn(plate)).isEqualTo(inFiveDays);
+        assertThat(simulator.inbox(number)).as("an expiry date is not an alert").isEmpty();
+
+        assertThat(reminders.sweep()).isPositive();
+        assertThat(alertsAt(number, 0, 1).get(0).text())
+                .isEqualTo("The registration of vehicle " + plate + " expires on " + inFiveDays + ".");
+    }
+
+    @Test
+    void aTestKeysExpiryDateIsCheckedButNotKept() {
+        ApiCalls admin = api();
+        long clientId = admin.post("/api/v1/admin/clients", Map.of("name", "registry-" + System.nanoTime()))
+                .json().get("client").get("id").asLong();
+        String key = admin.post("/api/v1/admin/clients/" + clientId + "/keys",
+                Map.of("mode", "test", "scopes", List.of("events"))).json().get("key").asString();
+        String plate = newPlate();
+
+        ApiCalls.Response r = new ApiCalls(port, key).post("/api/v1/events", expiry(eventId(), plate,
+                LocalDate.parse("2027-01-15")));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(expiresOn(plate)).isNull();
+    }
+
+    @Test
+    void anInvalidDocumentExpiryIsAProblemNamingEachField() {
+        ApiCalls.Response r = api().post("/api/v1/events", Map.of("events", List.of(
+                Map.of("id", eventId(), "type", "document.expiry", "key", "not a plate",
+                        "occurredAt", "2026-12-01T08:00:00Z",
+                        "data", Map.of("topic", "registration-expiry", "expiresOn", "15/01/2027")),
+                Map.of("id", eventId(), "type", "document.expiry", "key", "12345AB",
+                        "occurredAt", "2026-12-01T08:00:00Z", "data", Map.of("topic", "violation")))));
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("errors").valueStream().map(e -> e.get("field").asString() + ": "
+                + e.get("reason").asString()).toList()).containsExactly(
+                "events[0].data.expiresOn: must be a date, e.g. 2027-01-15",
+                "events[0].key: is not a valid plate for registration-expiry",
+                "events[1].data.topic: must be one of registration-expiry, document-expiry",
+                "events[1].data.expiresOn: is required");
     }
 }

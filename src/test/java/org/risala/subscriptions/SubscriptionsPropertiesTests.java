@@ -21,7 +21,7 @@ class SubscriptionsPropertiesTests {
     private static Topic topic(String name, String keyword, String alias, PricePlan plan, String fee) {
         return new Topic(name, keyword, alias, Normalisations.PLATE, new Texts("new violations", "المخالفات"),
                 new Texts("On {{key}}.", "على {{key}}."), plan, fee == null ? null : new BigDecimal(fee),
-                List.of(30, 7, 1), null, null, null);
+                List.of(30, 7, 1), null, null, null, null);
     }
 
     private static SubscriptionsProperties of(Topic... topics) {
@@ -44,6 +44,10 @@ class SubscriptionsPropertiesTests {
         assertThat(p.topics()).extracting(t -> t.priced() ? Topics.fee(t) : null).containsExactly("0.100", "0.500", "0.500", null);
         assertThat(p.topics().get(2).key()).isEqualTo(Normalisations.PASSPORT);
         assertThat(p.topics().get(1).reminderDays()).containsExactly(30, 7, 1);
+        assertThat(p.topics()).filteredOn(Topic::remindsOfExpiry).extracting(Topic::name)
+                .containsExactly("registration-expiry", "document-expiry");
+        // a visa decision goes out at once, at any hour; a new fine and the reminders wait for the morning
+        assertThat(p.topics()).extracting(Topic::quietHoursAllowed).containsExactly(false, false, false, true);
         assertThat(p.confirmWithin()).isEqualTo(Duration.ofMinutes(10));
         assertThat(p.sender()).isEqualTo("90085");
     }
@@ -52,7 +56,8 @@ class SubscriptionsPropertiesTests {
     void aValidTopicGetsItsDefaults() {
         Topic t = of(topic("violation", "VIO", "مخالفات", PricePlan.PER_ALERT, "0.1")).topics().get(0);
         assertThat(t.optional()).isTrue();
-        assertThat(t.quietHoursAllowed()).isTrue();
+        assertThat(t.quietHoursAllowed()).as("held in quiet hours unless the topic says otherwise").isFalse();
+        assertThat(t.missedReminders()).isEqualTo(MissedReminders.NEAREST);
         assertThat(Topics.fee(t)).isEqualTo("0.100");
     }
 
@@ -95,7 +100,7 @@ class SubscriptionsPropertiesTests {
     @Test
     void templatesTextsKeyTypeAndPlanAreRequired() {
         Topic bad = new Topic("violation", "VIO", "مخالفات", null, new Texts("x", null),
-                new Texts("On {{ key }}.", "على {{key}}."), null, null, List.of(0), null, null, "PREMIUM");
+                new Texts("On {{ key }}.", "على {{key}}."), null, null, List.of(0), null, null, "PREMIUM", null);
         assertThatThrownBy(() -> of(bad))
                 .hasMessageContaining("topics[0].key: must be one of")
                 .hasMessageContaining("topics[0].about: needs en and ar")

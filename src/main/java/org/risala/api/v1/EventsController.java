@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Back offices report what happened to a record (a violation, an expiry, a visa decision); each event is alerted
- * by SMS to the citizens subscribed to it, once per event id.
+ * by SMS to the citizens subscribed to it, once per event id. A {@code document.expiry} event gives a document's
+ * expiry date, which the reminders are sent for.
  */
 @RestController
 @RequestMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,7 +58,10 @@ class EventsController {
     @Operation(summary = "Report one event, or up to 1,000 as {\"events\":[…]}", description = """
             {"id","type","key","occurredAt","data":{…}}: type is a topic (violation, registration-expiry,
             document-expiry, visa-status), key the record (plate, passport, visa application), data the fields of
-            the alert. The same id is alerted once: posted again it answers duplicate:true and sends nothing.""")
+            the alert. The same id is alerted once: posted again it answers duplicate:true and sends nothing.
+            type document.expiry gives a document's expiry date instead, for the reminders of an expiry topic:
+            "data":{"topic":"registration-expiry","expiresOn":"2027-01-15"}; matched is then how many
+            subscriptions its reminders go to.""")
     @ApiResponse(responseCode = "202", description = "Received; per event how many subscriptions it was alerted to")
     @ApiResponse(responseCode = "400", description = "A field is invalid (problem+json names each)")
     ResponseEntity<Object> post(@RequestBody JsonNode body) {

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.risala.pull.ConnectorDefinition;
 import org.risala.pull.ConnectorValidation;
 import org.risala.pull.ConnectorType;
+import org.risala.storage.NamedDataSources;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonPointer;
@@ -54,7 +55,7 @@ public class Connectors implements ConnectorValidation {
             new TypedField("values", ConnectorType.STATIC, d -> !d.values().isEmpty()));
 
     private final Environment environment;
-    private final PullDataSources dataSources;
+    private final NamedDataSources dataSources;
     /**
      * Few threads of its own for the client's asynchronous work: its default, an unbounded cached pool, starts a new
      * thread for nearly every response under load, and starting threads then costs more than the lookups.
@@ -73,7 +74,7 @@ public class Connectors implements ConnectorValidation {
 
     private static final AtomicInteger HTTP_THREADS = new AtomicInteger();
 
-    Connectors(Environment environment, PullDataSources dataSources) {
+    Connectors(Environment environment, NamedDataSources dataSources) {
         this.environment = environment;
         this.dataSources = dataSources;
     }
@@ -216,7 +217,7 @@ public class Connectors implements ConnectorValidation {
         if (name == null || name.isBlank()) {
             problems.add("connector.dataSource: required for a JDBC connector");
         } else if (!dataSources.names().contains(name)) {
-            problems.add("connector.dataSource: no data source '" + name + "' under risala.pull.data-sources ("
+            problems.add("connector.dataSource: no data source '" + name + "' under risala.data-sources ("
                     + (dataSources.names().isEmpty() ? "none is configured"
                     : "configured: " + String.join(", ", dataSources.names().stream().sorted().toList())) + ")");
         }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.risala.pull.ConnectorType;
-import org.risala.pull.connector.PullDataSourcesProperties.DataSourceSettings;
+import org.risala.storage.NamedDataSources;
+import org.risala.storage.NamedDataSourcesProperties;
+import org.risala.storage.NamedDataSourcesProperties.DataSourceSettings;
 import org.springframework.mock.env.MockEnvironment;
 
 /** What an editor of services is told about a connector definition, and the static connector. */
@@ -19,8 +21,8 @@ class ConnectorsTests {
     private static final String VIOLATIONS = "http://127.0.0.1:8080/demo-backoffice/traffic/violations?plate={plate}";
 
     /** never opened: only a JDBC lookup would */
-    private final Connectors connectors = new Connectors(new MockEnvironment(), new PullDataSources(
-            new PullDataSourcesProperties(Map.of(
+    private final Connectors connectors = new Connectors(new MockEnvironment(), new NamedDataSources(
+            new NamedDataSourcesProperties(Map.of(
                     "registry", new DataSourceSettings("jdbc:h2:mem:never-opened", "sa", "", null, null, null),
                     "fines", new DataSourceSettings("jdbc:h2:mem:never-opened", "sa", "", null, null, null)))));
 
@@ -101,7 +103,7 @@ class ConnectorsTests {
     @Test
     void aJdbcConnectorNamesAConfiguredDataSourceAndHasAQuery() {
         assertThat(connectors.problems(Definitions.jdbc("licences", " ").build())).containsExactly(
-                "connector.dataSource: no data source 'licences' under risala.pull.data-sources"
+                "connector.dataSource: no data source 'licences' under risala.data-sources"
                         + " (configured: fines, registry)",
                 "connector.query: required for a JDBC connector");
         assertThat(connectors.problems(Definitions.jdbc(null, "SELECT 1").build()))
@@ -111,10 +113,10 @@ class ConnectorsTests {
     @Test
     void withoutDataSourcesTheProblemSaysNoneIsConfigured() {
         Connectors withoutDataSources = new Connectors(new MockEnvironment(),
-                new PullDataSources(new PullDataSourcesProperties(null)));
+                new NamedDataSources(new NamedDataSourcesProperties(null)));
 
         assertThat(withoutDataSources.problems(Definitions.jdbc("registry", "SELECT 1").build())).containsExactly(
-                "connector.dataSource: no data source 'registry' under risala.pull.data-sources (none is configured)");
+                "connector.dataSource: no data source 'registry' under risala.data-sources (none is configured)");
     }
 
     @Test

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.risala.pull.ReplyTemplate;
+import org.risala.storage.NamedDataSources;
+import org.risala.storage.NamedDataSourcesProperties;
 import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,7 +66,7 @@ class HttpConnectorTests {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final MockEnvironment environment = new MockEnvironment();
     private final Connectors connectors = new Connectors(environment,
-            new PullDataSources(new PullDataSourcesProperties(null)));
+            new NamedDataSources(new NamedDataSourcesProperties(null)));
     private HttpServer server;
 
     @BeforeEach

@@ -181,7 +181,7 @@ class JdbcConnectorIntegrationTests {
     void anUnknownDataSourceIsRefusedWhenTheConnectorIsBuilt() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> connectors.build(Definitions.jdbc("registry", BY_CIVIL_ID).build()))
-                .withMessage("connector.dataSource: no data source 'registry' under risala.pull.data-sources"
+                .withMessage("connector.dataSource: no data source 'registry' under risala.data-sources"
                         + " (configured: testdb)");
     }
 

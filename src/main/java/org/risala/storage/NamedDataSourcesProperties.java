@@ -1,4 +1,4 @@
-package org.risala.pull.connector;
+package org.risala.storage;
 
 import java.time.Duration;
 import java.util.Map;
@@ -7,17 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.ClassUtils;
 
 /**
- * The databases JDBC connectors may query, by name ({@code risala.pull.data-sources.<name>.*}). Only this part of
- * {@code risala.pull} is bound here; the services under {@code risala.pull.services} are bound elsewhere.
+ * The back-office databases by name ({@code risala.data-sources.<name>.*}). Only this key of {@code risala} is bound
+ * here; the modules bind their own.
  *
  * @param dataSources the data sources by name
  */
-@ConfigurationProperties("risala.pull")
-record PullDataSourcesProperties(Map<String, DataSourceSettings> dataSources) {
+@ConfigurationProperties("risala")
+public record NamedDataSourcesProperties(Map<String, DataSourceSettings> dataSources) {
 
-    public PullDataSourcesProperties {
+    public NamedDataSourcesProperties {
         dataSources = dataSources == null ? Map.of() : Map.copyOf(dataSources);
-        dataSources.forEach((name, settings) -> DataSourceSettings.check("risala.pull.data-sources." + name, settings));
+        dataSources.forEach((name, settings) -> DataSourceSettings.check("risala.data-sources." + name, settings));
     }
 
     /**
@@ -28,9 +28,9 @@ record PullDataSourcesProperties(Map<String, DataSourceSettings> dataSources) {
      * @param password          its password (from the environment, not a file in the repository)
      * @param driverClassName   optional: found from the URL when the driver's jar is on the classpath
      * @param maximumPoolSize   connections at most; default 4
-     * @param connectionTimeout the longest wait for a free connection; default 1 s, since a citizen is waiting
+     * @param connectionTimeout the longest wait for a free connection; default 1 s, since a citizen may be waiting
      */
-    record DataSourceSettings(String url, String username, String password, String driverClassName,
+    public record DataSourceSettings(String url, String username, String password, String driverClassName,
                               Integer maximumPoolSize, Duration connectionTimeout) {
 
         public DataSourceSettings {

@@ -1,4 +1,4 @@
-package org.risala.pull.connector;
+package org.risala.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-/** The binding of {@code risala.pull.data-sources}, as Spring Boot does it at start-up. */
-class PullDataSourcesPropertiesTests {
+/** The binding of {@code risala.data-sources}, as Spring Boot does it at start-up. */
+class NamedDataSourcesPropertiesTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(PullDataSourcesProperties.class)
+    @EnableConfigurationProperties(NamedDataSourcesProperties.class)
     static class Binding {
     }
 
@@ -21,20 +21,20 @@ class PullDataSourcesPropertiesTests {
             .withUserConfiguration(Binding.class);
 
     @Test
-    void theDataSourcesBindNextToTheServicesWhichAreNotTheirs() {
+    void theDataSourcesBindNextToTheModulesSettingsWhichAreNotTheirs() {
         context.withPropertyValues(
                         "risala.pull.services[0].keyword=VIO",
                         "risala.pull.services[0].connector.type=HTTP",
-                        "risala.pull.data-sources.registry.url=jdbc:postgresql://registry.example/licences",
-                        "risala.pull.data-sources.registry.username=risala_reader",
-                        "risala.pull.data-sources.registry.password=s3cret",
-                        "risala.pull.data-sources.registry.driver-class-name=org.postgresql.Driver",
-                        "risala.pull.data-sources.fines.url=jdbc:h2:mem:fines",
-                        "risala.pull.data-sources.fines.maximum-pool-size=8",
-                        "risala.pull.data-sources.fines.connection-timeout=500ms")
+                        "risala.data-sources.registry.url=jdbc:postgresql://registry.example/licences",
+                        "risala.data-sources.registry.username=risala_reader",
+                        "risala.data-sources.registry.password=s3cret",
+                        "risala.data-sources.registry.driver-class-name=org.postgresql.Driver",
+                        "risala.data-sources.fines.url=jdbc:h2:mem:fines",
+                        "risala.data-sources.fines.maximum-pool-size=8",
+                        "risala.data-sources.fines.connection-timeout=500ms")
                 .run(started -> {
                     assertThat(started).hasNotFailed();
-                    var sources = started.getBean(PullDataSourcesProperties.class).dataSources();
+                    var sources = started.getBean(NamedDataSourcesProperties.class).dataSources();
                     assertThat(sources).containsOnlyKeys("registry", "fines");
                     assertThat(sources.get("registry").username()).isEqualTo("risala_reader");
                     assertThat(sources.get("registry").driverClassName()).isEqualTo("org.postgresql.Driver");
@@ -47,30 +47,30 @@ class PullDataSourcesPropertiesTests {
 
     @Test
     void noDataSourcesIsNone() {
-        context.run(started -> assertThat(started.getBean(PullDataSourcesProperties.class).dataSources()).isEmpty());
+        context.run(started -> assertThat(started.getBean(NamedDataSourcesProperties.class).dataSources()).isEmpty());
     }
 
     @Test
     void aDataSourceWithoutUrlStopsTheStartNamingTheProperty() {
-        context.withPropertyValues("risala.pull.data-sources.registry.username=risala_reader")
+        context.withPropertyValues("risala.data-sources.registry.username=risala_reader")
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
-                        .hasMessage("risala.pull.data-sources.registry.url: required"));
+                        .hasMessage("risala.data-sources.registry.url: required"));
     }
 
     @Test
     void aDriverThatIsNotOnTheClasspathStopsTheStart() {
-        context.withPropertyValues("risala.pull.data-sources.registry.url=jdbc:oracle:thin:@//registry:1521/LIC",
-                        "risala.pull.data-sources.registry.driver-class-name=oracle.jdbc.OracleDriver")
+        context.withPropertyValues("risala.data-sources.registry.url=jdbc:oracle:thin:@//registry:1521/LIC",
+                        "risala.data-sources.registry.driver-class-name=oracle.jdbc.OracleDriver")
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause().hasMessage(
-                        "risala.pull.data-sources.registry.driver-class-name: oracle.jdbc.OracleDriver is not on the"
+                        "risala.data-sources.registry.driver-class-name: oracle.jdbc.OracleDriver is not on the"
                                 + " classpath"));
     }
 
     @Test
     void thePasswordIsNotInTheSettingsText() {
-        context.withPropertyValues("risala.pull.data-sources.registry.url=jdbc:h2:mem:registry",
-                        "risala.pull.data-sources.registry.password=s3cret")
-                .run(started -> assertThat(started.getBean(PullDataSourcesProperties.class).dataSources()
+        context.withPropertyValues("risala.data-sources.registry.url=jdbc:h2:mem:registry",
+                        "risala.data-sources.registry.password=s3cret")
+                .run(started -> assertThat(started.getBean(NamedDataSourcesProperties.class).dataSources()
                         .get("registry").toString()).doesNotContain("s3cret").contains("password=******"));
     }
 }

@@ -1,4 +1,4 @@
-package org.risala.pull.connector;
+package org.risala.storage;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,22 +10,23 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.risala.pull.connector.PullDataSourcesProperties.DataSourceSettings;
+import org.risala.storage.NamedDataSourcesProperties.DataSourceSettings;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The pools of the configured back-office databases, each opened when a lookup first uses it (a database that no
- * service queries costs nothing, and one that is down does not stop Risala from starting) and closed on shutdown.
+ * The back-office databases configured under {@code risala.data-sources.<name>}, which JDBC pull services query and
+ * expiry feeds read, each a pool of its own opened at its first use (a database nobody queries costs nothing, and
+ * one that is down does not stop Risala from starting) and closed on shutdown.
  */
 @Component
-class PullDataSources implements DisposableBean {
+public class NamedDataSources implements DisposableBean {
 
     private final Map<String, DataSource> dataSources;
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
 
-    PullDataSources(PullDataSourcesProperties properties) {
+    public NamedDataSources(NamedDataSourcesProperties properties) {
         Map<String, DataSource> lazy = new HashMap<>();
         properties.dataSources().forEach((name, settings) -> lazy.put(name, new DelegatingDataSource() {
             @Override
@@ -36,18 +37,18 @@ class PullDataSources implements DisposableBean {
         this.dataSources = Map.copyOf(lazy);
     }
 
-    Set<String> names() {
+    public Set<String> names() {
         return dataSources.keySet();
     }
 
     /** the data source of that name, which opens its pool at its first connection; null for an unknown name */
-    DataSource dataSource(String name) {
+    public DataSource dataSource(String name) {
         return dataSources.get(name);
     }
 
     private static HikariDataSource open(String name, DataSourceSettings source) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("pull-" + name);
+        config.setPoolName("db-" + name);
         config.setJdbcUrl(source.url());
         config.setUsername(source.username());
         config.setPassword(source.password());
