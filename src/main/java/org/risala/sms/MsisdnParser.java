@@ -59,7 +59,10 @@ public final class MsisdnParser {
         } catch (NumberParseException e) {
             throw invalid(raw);
         }
-        if (!PHONE_NUMBERS.isValidNumber(number)) {
+        // a number of no known type is not a valid one: the same test isValidNumber makes, done once (every message
+        // of a fan-out to 100,000 subscribers comes through here)
+        PhoneNumberType type = PHONE_NUMBERS.getNumberType(number);
+        if (type == PhoneNumberType.UNKNOWN) {
             throw invalid(raw);
         }
         String region = PHONE_NUMBERS.getRegionCodeForNumber(number);
@@ -67,7 +70,6 @@ public final class MsisdnParser {
             throw new InvalidMsisdnException(Reason.FOREIGN, echo(raw) + " is a foreign number (" + countryName(region)
                     + "); only numbers in " + countryName(defaultRegion) + " can receive SMS from this service");
         }
-        PhoneNumberType type = PHONE_NUMBERS.getNumberType(number);
         if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE) {
             throw new InvalidMsisdnException(Reason.NOT_MOBILE,
                     echo(raw) + " is " + describe(type) + "; SMS can only be sent to mobile numbers");
