@@ -107,6 +107,11 @@ class SubscriptionsPageIntegrationTests {
     void theFiguresOfThisMonthCountWhatBecameActiveAndStoppedAndSumTheCharges() {
         signInAs(Role.SUPERVISOR);
         open(port, "/subscriptions/figures");
+        // this month so far: from its first day to today
+        java.time.LocalDate from = java.time.LocalDate.parse(find(By.id("from")).getAttribute("value"));
+        java.time.LocalDate until = java.time.LocalDate.parse(find(By.id("until")).getAttribute("value"));
+        assertThat(from.getDayOfMonth()).isOne();
+        assertThat(java.time.YearMonth.from(until)).isEqualTo(java.time.YearMonth.from(from));
         Map<String, String> before = figures("registration-expiry");
 
         subscribe(newNumber(), "registration-expiry", newPlate());
