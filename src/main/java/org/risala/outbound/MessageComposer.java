@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.risala.sms.InvalidMsisdnException;
@@ -36,8 +37,16 @@ class MessageComposer {
     }
 
     Composed compose(SendRequest r, Instant now) {
+        return compose(r, now, MessageText::of);
+    }
+
+    /**
+     * @param texts how a text is analysed (encoding, segments, warnings): a batch gives the same answer for the
+     *              same text, as every alert of one event has one of two texts
+     */
+    Composed compose(SendRequest r, Instant now, Function<String, MessageText> texts) {
         String to = recipient(r.to());
-        MessageText text = text(r.text());
+        MessageText text = text(r.text(), texts);
         String sender = sender(r.sender());
         String reference = optional("reference", r.reference(), 100);
         String idempotencyKey = optional("Idempotency-Key", r.idempotencyKey(), 100);
@@ -68,14 +77,14 @@ class MessageComposer {
         }
     }
 
-    private MessageText text(String raw) {
+    private MessageText text(String raw, Function<String, MessageText> texts) {
         if (raw == null || raw.isEmpty()) {
             throw new SendRejected("text", "text is required");
         }
         if (raw.length() > MAX_TEXT) {
             throw new SendRejected("text", "text is " + raw.length() + " characters long; the maximum is " + MAX_TEXT);
         }
-        MessageText text = MessageText.of(raw);
+        MessageText text = texts.apply(raw);
         if (text.segments() > properties.maxSegments()) {
             throw new SendRejected("text", "text needs " + text.segments() + " segments (" + text.encoding() + ", "
                     + text.units() + " characters); the maximum is " + properties.maxSegments());

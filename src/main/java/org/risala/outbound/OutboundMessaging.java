@@ -1,16 +1,20 @@
 package org.risala.outbound;
 
-import org.risala.storage.GroupCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
+import org.risala.sms.MessageText;
 import org.risala.sms.MsisdnParser;
+import org.risala.storage.GroupCommit;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -77,9 +81,11 @@ public class OutboundMessaging {
         List<BatchItem> items = new ArrayList<>(requests.size());
         List<NewMessage> valid = new ArrayList<>(requests.size());
         List<List<String>> warnings = new ArrayList<>(requests.size());
+        Map<String, MessageText> texts = new HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                MessageComposer.Composed c = composer.compose(requests.get(i), now);
+                MessageComposer.Composed c = composer.compose(requests.get(i), now,
+                        text -> texts.computeIfAbsent(text, MessageText::of));
                 valid.add(c.message());
                 warnings.add(c.warnings());
                 items.add(null);
@@ -113,7 +119,7 @@ public class OutboundMessaging {
     }
 
     /** the operator each of the messages went (or goes) through; ids of no message are left out */
-    public java.util.Map<UUID, String> operatorsOf(java.util.Collection<UUID> ids) {
+    public Map<UUID, String> operatorsOf(Collection<UUID> ids) {
         return queries.operatorsOf(ids);
     }
 

@@ -1,5 +1,12 @@
 package org.risala.sms;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -154,6 +161,33 @@ class MsisdnParserTests {
     void refusesAnUnknownDefaultRegion() {
         assertThatIllegalArgumentException().isThrownBy(() -> new MsisdnParser("XX", false));
         assertThatIllegalArgumentException().isThrownBy(() -> new MsisdnParser(null, false));
+    }
+
+    @Test
+    void readsAnInternationalNumberAsLibphonenumberDoesWithoutItsFullParse() throws Exception {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        List<String> numbers = new ArrayList<>(List.of("+96891234567", "+96871234567", "+96824123456",
+                "+9689123456", "+968912345678", "+0968912345", "+1", "+999123456", "+80012345678", "+3906123456",
+                "+447911123456", "+4407911123456", "+12025550123", "+123456789012345678"));
+        // an example of every type for every region: each must read alike, whichever way it is read
+        for (String region : util.getSupportedRegions()) {
+            for (PhoneNumberType type : PhoneNumberType.values()) {
+                PhoneNumber example = util.getExampleNumberForType(region, type);
+                if (example != null) {
+                    numbers.add(util.format(example, PhoneNumberFormat.E164));
+                }
+            }
+        }
+        int shortened = 0;
+        for (String number : numbers) {
+            PhoneNumber quick = MsisdnParser.international(number);
+            if (quick != null) {
+                shortened++;
+                assertThat(quick).as(number).isEqualTo(util.parse(number, "OM"));
+            }
+        }
+        assertThat(MsisdnParser.international("+96891234567")).isNotNull();
+        assertThat(shortened).as("numbers read without the full parse").isGreaterThan(numbers.size() / 4);
     }
 
     private static InvalidMsisdnException assertRejected(MsisdnParser parser, String raw, Reason reason) {
