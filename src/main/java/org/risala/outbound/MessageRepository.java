@@ -17,11 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.risala.storage.BulkInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,11 +33,17 @@ class MessageRepository {
     static final String PART_SUBMITTED = "SUBMITTED";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    /**
+     * Batches set their parameters by position and type: a fan-out stores a hundred thousand messages at once, and
+     * named parameters cost more than the database does.
+     */
+    private final JdbcTemplate batch;
+    private final BulkInsert bulk;
 
-    MessageRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    MessageRepository(JdbcClient jdbc, JdbcTemplate batch, BulkInsert bulk) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.bulk = bulk;
     }
 
     static OffsetDateTime ts(Instant instant) {
@@ -52,72 +57,29 @@ class MessageRepository {
 
     // ---- accepting -------------------------------------------------------------------------------------------
 
-    /**
-     * Stores accepted messages and queues them, two JDBC batches. Parameters are set by position and type: a
-     * fan-out stores a hundred thousand at once, and named parameters cost more than the database does.
-     */
+    private static final List<String> MESSAGE_COLUMNS = List.of("id", "client_id", "origin", "reference",
+            "idempotency_key", "request_hash", "recipient", "sender", "body", "encoding", "segments", "priority",
+            "test_mode", "status", "operator", "concat_ref", "callback_url", "accepted_at", "send_at", "expires_at",
+            "service_type", "chargeable");
+    private static final List<String> QUEUE_COLUMNS = List.of("message_id", "stage", "operator", "priority", "due_at",
+            "expires_at");
+
+    /** Stores accepted messages and queues them. */
     void insert(List<NewMessage> messages) {
-        JdbcTemplate jdbcTemplate = batch.getJdbcTemplate();
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO outbound_message (id, client_id, origin, reference, idempotency_key, request_hash, recipient,
-                    sender, body, encoding, segments, priority, test_mode, status, operator, concat_ref, callback_url,
-                    accepted_at, send_at, expires_at, service_type, chargeable)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)""",
-                messages, messages.size(), (ps, m) -> {
-                    ps.setObject(1, m.id());
-                    setLong(ps, 2, m.clientId());
-                    ps.setString(3, m.origin());
-                    setString(ps, 4, m.reference());
-                    setString(ps, 5, m.idempotencyKey());
-                    setString(ps, 6, m.requestHash());
-                    ps.setString(7, m.recipient());
-                    setString(ps, 8, m.sender());
-                    ps.setString(9, m.body());
-                    ps.setString(10, m.encoding().name());
-                    ps.setInt(11, m.segments());
-                    ps.setInt(12, m.priority().rank());
-                    ps.setBoolean(13, m.testMode());
-                    ps.setString(14, m.operator());
-                    ps.setInt(15, m.concatReference());
-                    setString(ps, 16, m.callbackUrl());
-                    ps.setObject(17, ts(m.acceptedAt()));
-                    setTimestamp(ps, 18, m.sendAt());
-                    ps.setObject(19, ts(m.expiresAt()));
-                    setString(ps, 20, m.service().type());
-                    ps.setBoolean(21, m.service().chargeable());
-                });
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO message_queue (message_id, stage, operator, priority, due_at, expires_at)
-                VALUES (?, 'SEND', ?, ?, ?, ?)""", messages, messages.size(), (ps, m) -> {
-                    ps.setObject(1, m.id());
-                    ps.setString(2, m.operator());
-                    ps.setInt(3, m.priority().rank());
-                    ps.setObject(4, ts(m.firstAttemptAt()));
-                    ps.setObject(5, ts(m.expiresAt()));
-                });
+        bulk.insert("outbound_message", MESSAGE_COLUMNS, messages, m -> new Object[] {m.id(), m.clientId(),
+                m.origin(), m.reference(), m.idempotencyKey(), m.requestHash(), m.recipient(), m.sender(), m.body(),
+                m.encoding().name(), m.segments(), m.priority().rank(), m.testMode(), MessageStatus.QUEUED.name(),
+                m.operator(), m.concatReference(), m.callbackUrl(), ts(m.acceptedAt()), ts(m.sendAt()),
+                ts(m.expiresAt()), m.service().type(), m.service().chargeable()});
+        bulk.insert("message_queue", QUEUE_COLUMNS, messages, m -> new Object[] {m.id(), SEND, m.operator(),
+                m.priority().rank(), ts(m.firstAttemptAt()), ts(m.expiresAt())});
     }
 
-    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+    static void setString(PreparedStatement ps, int index, String value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.VARCHAR);
         } else {
             ps.setString(index, value);
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    private static void setTimestamp(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, ts(value));
         }
     }
 
@@ -208,8 +170,8 @@ class MessageRepository {
         if (ids.isEmpty()) {
             return;
         }
-        batch.batchUpdate("UPDATE outbound_message SET possible_duplicate = TRUE WHERE id = :id",
-                ids.stream().map(id -> new MapSqlParameterSource("id", id)).toArray(SqlParameterSource[]::new));
+        batch.batchUpdate("UPDATE outbound_message SET possible_duplicate = TRUE WHERE id = ?", ids,
+                ids.size(), (ps, id) -> ps.setObject(1, id));
         events(ids.stream().map(id -> new Event(id, at, MessageStatus.QUEUED.name(), detail)).toList());
     }
 
@@ -225,11 +187,14 @@ class MessageRepository {
         }
         batch.batchUpdate("""
                 INSERT INTO message_part (message_id, part_no, operator, smsc_id, status, submitted_at)
-                VALUES (:m, :p, :op, :smsc, 'SUBMITTED', :at)
-                ON CONFLICT DO NOTHING""", parts.stream()
-                .map(p -> new MapSqlParameterSource().addValue("m", p.messageId()).addValue("p", p.partNo())
-                        .addValue("op", p.operator()).addValue("smsc", p.smscId()).addValue("at", ts(p.submittedAt())))
-                .toArray(SqlParameterSource[]::new));
+                VALUES (?, ?, ?, ?, 'SUBMITTED', ?)
+                ON CONFLICT DO NOTHING""", parts, parts.size(), (ps, p) -> {
+                    ps.setObject(1, p.messageId());
+                    ps.setInt(2, p.partNo());
+                    ps.setString(3, p.operator());
+                    ps.setString(4, p.smscId());
+                    ps.setObject(5, ts(p.submittedAt()));
+                });
     }
 
     /** @param detail something unusual about this submission for the timeline, or null */
@@ -241,24 +206,29 @@ class MessageRepository {
         if (submitted.isEmpty()) {
             return List.of();
         }
-        int[] counts = batch.batchUpdate("""
-                UPDATE outbound_message SET status = 'SUBMITTED', operator = :op, submitted_at = :at, attempts = attempts + 1
-                WHERE id = :id AND status = 'QUEUED'""", submitted.stream()
-                .map(s -> new MapSqlParameterSource().addValue("id", s.messageId()).addValue("op", s.operator())
-                        .addValue("at", ts(s.at())))
-                .toArray(SqlParameterSource[]::new));
+        int[][] counts = batch.batchUpdate("""
+                UPDATE outbound_message SET status = 'SUBMITTED', operator = ?, submitted_at = ?, attempts = attempts + 1
+                WHERE id = ? AND status = 'QUEUED'""", submitted, submitted.size(), (ps, s) -> {
+                    ps.setString(1, s.operator());
+                    ps.setObject(2, ts(s.at()));
+                    ps.setObject(3, s.messageId());
+                });
         List<Submitted> moved = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                moved.add(submitted.get(i));
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count != 0) {
+                    moved.add(submitted.get(i));
+                }
+                i++;
             }
         }
         batch.batchUpdate("""
-                UPDATE message_queue SET stage = 'AWAIT_RECEIPT', due_at = :deadline, claimed_by = NULL,
-                    claimed_until = NULL WHERE message_id = :id""", moved.stream()
-                .map(s -> new MapSqlParameterSource().addValue("id", s.messageId())
-                        .addValue("deadline", ts(s.receiptDeadline())))
-                .toArray(SqlParameterSource[]::new));
+                UPDATE message_queue SET stage = 'AWAIT_RECEIPT', due_at = ?, claimed_by = NULL, claimed_until = NULL
+                WHERE message_id = ?""", moved, moved.size(), (ps, s) -> {
+                    ps.setObject(1, ts(s.receiptDeadline()));
+                    ps.setObject(2, s.messageId());
+                });
         // the ordinary step is in the timeline from submitted_at; only an unusual one is written down
         events(moved.stream().filter(s -> s.detail() != null)
                 .map(s -> new Event(s.messageId(), s.at(), MessageStatus.SUBMITTED.name(), s.detail())).toList());
@@ -273,17 +243,21 @@ class MessageRepository {
         if (retries.isEmpty()) {
             return;
         }
-        SqlParameterSource[] rows = retries.stream()
-                .map(r -> new MapSqlParameterSource().addValue("id", r.messageId()).addValue("op", r.operator())
-                        .addValue("next", ts(r.nextAttempt())).addValue("dup", r.possibleDuplicate()))
-                .toArray(SqlParameterSource[]::new);
         batch.batchUpdate("""
-                UPDATE outbound_message SET attempts = attempts + 1, operator = :op,
-                    possible_duplicate = possible_duplicate OR :dup
-                WHERE id = :id AND status = 'QUEUED'""", rows);
+                UPDATE outbound_message SET attempts = attempts + 1, operator = ?,
+                    possible_duplicate = possible_duplicate OR ?
+                WHERE id = ? AND status = 'QUEUED'""", retries, retries.size(), (ps, r) -> {
+                    ps.setString(1, r.operator());
+                    ps.setBoolean(2, r.possibleDuplicate());
+                    ps.setObject(3, r.messageId());
+                });
         batch.batchUpdate("""
-                UPDATE message_queue SET operator = :op, due_at = :next, claimed_by = NULL, claimed_until = NULL
-                WHERE message_id = :id AND stage = 'SEND'""", rows);
+                UPDATE message_queue SET operator = ?, due_at = ?, claimed_by = NULL, claimed_until = NULL
+                WHERE message_id = ? AND stage = 'SEND'""", retries, retries.size(), (ps, r) -> {
+                    ps.setString(1, r.operator());
+                    ps.setObject(2, ts(r.nextAttempt()));
+                    ps.setObject(3, r.messageId());
+                });
         events(retries.stream().map(r -> new Event(r.messageId(), r.at(), MessageStatus.QUEUED.name(), r.detail()))
                 .toList());
     }
@@ -307,27 +281,33 @@ class MessageRepository {
             if (group.isEmpty()) {
                 continue;
             }
-            List<String> from = Arrays.stream(MessageStatus.values()).filter(s -> s.canMoveTo(target))
-                    .map(Enum::name).toList();
-            int[] counts = batch.batchUpdate("""
-                    UPDATE outbound_message SET status = :status, done_at = :at, failure_code = :code, failure_reason = :reason
-                    WHERE id = :id AND status IN (:from)""", group.stream()
-                    .map(f -> new MapSqlParameterSource().addValue("id", f.messageId()).addValue("status", target.name())
-                            .addValue("at", ts(f.at())).addValue("code", f.failureCode())
-                            .addValue("reason", target == MessageStatus.DELIVERED ? null : truncate(f.reason(), 300))
-                            .addValue("from", from))
-                    .toArray(SqlParameterSource[]::new));
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
-                    applied.add(group.get(i));
+            // the statuses it may move from are Risala's own names, written into the statement
+            String from = Arrays.stream(MessageStatus.values()).filter(s -> s.canMoveTo(target))
+                    .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+            int[][] counts = batch.batchUpdate("""
+                    UPDATE outbound_message SET status = ?, done_at = ?, failure_code = ?, failure_reason = ?
+                    WHERE id = ? AND status IN (%s)""".formatted(from), group, group.size(), (ps, f) -> {
+                        ps.setString(1, target.name());
+                        ps.setObject(2, ts(f.at()));
+                        setString(ps, 3, f.failureCode());
+                        setString(ps, 4, target == MessageStatus.DELIVERED ? null : truncate(f.reason(), 300));
+                        ps.setObject(5, f.messageId());
+                    });
+            int i = 0;
+            for (int[] chunk : counts) {
+                for (int count : chunk) {
+                    if (count != 0) {
+                        applied.add(group.get(i));
+                    }
+                    i++;
                 }
             }
         }
         if (applied.isEmpty()) {
             return List.of();
         }
-        batch.batchUpdate("DELETE FROM message_queue WHERE message_id = :id", applied.stream()
-                .map(f -> new MapSqlParameterSource("id", f.messageId())).toArray(SqlParameterSource[]::new));
+        batch.batchUpdate("DELETE FROM message_queue WHERE message_id = ?", applied, applied.size(),
+                (ps, f) -> ps.setObject(1, f.messageId()));
         Map<UUID, Finalisation> byId = new HashMap<>();
         applied.forEach(f -> byId.put(f.messageId(), f));
         return jdbc.sql("""
@@ -392,10 +372,13 @@ class MessageRepository {
         if (moves.isEmpty()) {
             return;
         }
-        SqlParameterSource[] rows = moves.stream().map(m -> new MapSqlParameterSource().addValue("id", m.messageId())
-                .addValue("op", m.operator())).toArray(SqlParameterSource[]::new);
-        batch.batchUpdate("UPDATE message_queue SET operator = :op WHERE message_id = :id", rows);
-        batch.batchUpdate("UPDATE outbound_message SET operator = :op WHERE id = :id", rows);
+        for (String update : List.of("UPDATE message_queue SET operator = ? WHERE message_id = ?",
+                "UPDATE outbound_message SET operator = ? WHERE id = ?")) {
+            batch.batchUpdate(update, moves, moves.size(), (ps, m) -> {
+                ps.setString(1, m.operator());
+                ps.setObject(2, m.messageId());
+            });
+        }
         events(moves.stream().map(m -> new Event(m.messageId(), m.at(), MessageStatus.QUEUED.name(), m.detail())).toList());
     }
 
@@ -420,11 +403,13 @@ class MessageRepository {
         if (events.isEmpty()) {
             return;
         }
-        batch.batchUpdate("INSERT INTO message_event (message_id, at, status, detail) VALUES (:m, :at, :s, :d)",
-                events.stream().map(e -> new MapSqlParameterSource().addValue("m", e.messageId())
-                                .addValue("at", ts(e.at())).addValue("s", e.status())
-                                .addValue("d", truncate(e.detail(), 300)))
-                        .toArray(SqlParameterSource[]::new));
+        batch.batchUpdate("INSERT INTO message_event (message_id, at, status, detail) VALUES (?, ?, ?, ?)",
+                events, events.size(), (ps, e) -> {
+                    ps.setObject(1, e.messageId());
+                    ps.setObject(2, ts(e.at()));
+                    ps.setString(3, e.status());
+                    setString(ps, 4, truncate(e.detail(), 300));
+                });
     }
 
     static String truncate(String s, int max) {

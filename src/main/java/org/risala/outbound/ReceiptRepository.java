@@ -1,9 +1,11 @@
 package org.risala.outbound;
 
 import static org.risala.outbound.MessageRepository.instant;
+import static org.risala.outbound.MessageRepository.setString;
 import static org.risala.outbound.MessageRepository.ts;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,9 +15,7 @@ import java.util.UUID;
 
 import org.risala.smpp.DeliveryReceiptReceived;
 import org.risala.smpp.ReceiptState;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +24,10 @@ import org.springframework.stereotype.Repository;
 class ReceiptRepository {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    /** the hot paths' batches set their parameters by position and type, as MessageRepository's do */
+    private final JdbcTemplate batch;
 
-    ReceiptRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ReceiptRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -58,12 +59,14 @@ class ReceiptRepository {
             return;
         }
         batch.batchUpdate("""
-                UPDATE message_part SET status = :s, done_at = :done, error_code = :err
-                WHERE message_id = :m AND part_no = :p""", receipts.stream()
-                .map(r -> new MapSqlParameterSource().addValue("m", r.messageId()).addValue("p", r.partNo())
-                        .addValue("s", r.state().name()).addValue("done", ts(r.doneAt()))
-                        .addValue("err", r.errorCode()))
-                .toArray(SqlParameterSource[]::new));
+                UPDATE message_part SET status = ?, done_at = ?, error_code = ? WHERE message_id = ? AND part_no = ?""",
+                receipts, receipts.size(), (ps, r) -> {
+                    ps.setString(1, r.state().name());
+                    ps.setObject(2, ts(r.doneAt()));
+                    setString(ps, 3, r.errorCode());
+                    ps.setObject(4, r.messageId());
+                    ps.setInt(5, r.partNo());
+                });
     }
 
     record MessageParts(UUID messageId, int segments, List<ReceiptState> partStates, String lastError) {
@@ -113,13 +116,17 @@ class ReceiptRepository {
     }
 
     void append(List<DeliveryReceiptReceived> receipts, Instant receivedAt) {
+        OffsetDateTime at = ts(receivedAt);
         batch.batchUpdate("""
                 INSERT INTO receipt_inbox (operator, smsc_id, state, error_code, done_at, received_at)
-                VALUES (:op, :smsc, :s, :err, :done, :at)""", receipts.stream()
-                .map(r -> new MapSqlParameterSource().addValue("op", r.operator()).addValue("smsc", r.smscMessageId())
-                        .addValue("s", r.state().name()).addValue("err", r.errorCode())
-                        .addValue("done", ts(r.doneAt() == null ? receivedAt : r.doneAt())).addValue("at", ts(receivedAt)))
-                .toArray(SqlParameterSource[]::new));
+                VALUES (?, ?, ?, ?, ?, ?)""", receipts, receipts.size(), (ps, r) -> {
+                    ps.setString(1, r.operator());
+                    ps.setString(2, r.smscMessageId());
+                    ps.setString(3, r.state().name());
+                    setString(ps, 4, r.errorCode());
+                    ps.setObject(5, r.doneAt() == null ? at : ts(r.doneAt()));
+                    ps.setObject(6, at);
+                });
     }
 
     record Inboxed(long id, DeliveryReceiptReceived receipt) {
@@ -141,8 +148,8 @@ class ReceiptRepository {
 
     void deleteFromInbox(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            batch.batchUpdate("DELETE FROM receipt_inbox WHERE id = :id",
-                    ids.stream().map(id -> new MapSqlParameterSource("id", id)).toArray(SqlParameterSource[]::new));
+            batch.batchUpdate("DELETE FROM receipt_inbox WHERE id = ?", ids, ids.size(),
+                    (ps, id) -> ps.setLong(1, id));
         }
     }
 

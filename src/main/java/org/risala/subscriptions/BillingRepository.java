@@ -1,13 +1,13 @@
 package org.risala.subscriptions;
 
 import java.math.BigDecimal;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.risala.storage.BulkInsert;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -22,12 +22,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BillingRepository {
 
+    private static final List<String> ALERT_CHARGE_COLUMNS = List.of("subscription_id", "msisdn", "operator", "topic",
+            "amount", "event_id", "message_id", "created_at");
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final BulkInsert bulk;
 
-    BillingRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    BillingRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, BulkInsert bulk) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.bulk = bulk;
     }
 
     /** @return false when the subscription was already charged for that period */
@@ -59,23 +64,9 @@ class BillingRepository {
      */
     void alerts(List<Billing.AlertCharge> alerts, Instant now) {
         OffsetDateTime at = SubscriptionRepository.ts(now);
-        batch.getJdbcTemplate().batchUpdate("""
-                INSERT INTO billing_record (subscription_id, msisdn, operator, topic, amount, event_id, message_id,
-                                            created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", alerts, alerts.size(), (ps, a) -> {
-                    ps.setLong(1, a.subscription().id());
-                    ps.setString(2, a.subscription().msisdn());
-                    if (a.subscription().operator() == null) {
-                        ps.setNull(3, Types.VARCHAR);
-                    } else {
-                        ps.setString(3, a.subscription().operator());
-                    }
-                    ps.setString(4, a.subscription().topic());
-                    ps.setBigDecimal(5, a.topic().fee());
-                    ps.setString(6, a.eventId());
-                    ps.setString(7, a.messageId());
-                    ps.setObject(8, at);
-                });
+        bulk.insert("billing_record", ALERT_CHARGE_COLUMNS, alerts, a -> new Object[] {a.subscription().id(),
+                a.subscription().msisdn(), a.subscription().operator(), a.subscription().topic(), a.topic().fee(),
+                a.eventId(), a.messageId(), at});
     }
 
     /**

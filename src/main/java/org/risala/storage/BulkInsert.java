@@ -1,0 +1,137 @@
+package org.risala.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes many rows into one table at once, in the caller's transaction: with {@code COPY} on PostgreSQL, a JDBC batch
+ * on other databases. A fan-out stores 100,000 alerts and as many charges: PostgreSQL copies rows for less than half
+ * of what it spends on the same rows as batched inserts, and the driver has no parameters to bind.
+ *
+ * <p>A value is a {@link String}, {@link UUID}, {@link Integer}, {@link Long}, {@link Boolean}, {@link BigDecimal},
+ * {@link OffsetDateTime} or null. A constraint violated is thrown as the same {@code DataAccessException} an insert
+ * gives, e.g. {@code DuplicateKeyException}.
+ */
+@Component
+public class BulkInsert {
+
+    /** rows are sent to the database in pieces of about this many bytes */
+    private static final int FLUSH_BYTES = 256 * 1024;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+
+    public BulkInsert(DataSource dataSource, JdbcTemplate jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param columns the columns the values of each row are for, in order
+     * @param row     the values of one item's row
+     */
+    public <T> void insert(String table, List<String> columns, List<T> items, Function<T, Object[]> row) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (connection.isWrapperFor(PGConnection.class)) {
+                copy(connection.unwrap(PGConnection.class), table, columns, items, row);
+            } else {
+                batch(table, columns, items, row);
+            }
+        } catch (SQLException e) {
+            throw jdbc.getExceptionTranslator().translate("COPY " + table, null, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static <T> void copy(PGConnection connection, String table, List<String> columns, List<T> items,
+                                 Function<T, Object[]> row) throws SQLException {
+        CopyIn copy = connection.getCopyAPI()
+                .copyIn("COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN");
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 8192);
+            StringBuilder line = new StringBuilder(512);
+            for (T item : items) {
+                line.setLength(0);
+                Object[] values = row.apply(item);
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        line.append('\t');
+                    }
+                    appendCopyText(line, values[i]);
+                }
+                line.append('\n');
+                buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+                if (buffer.size() >= FLUSH_BYTES) {
+                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                    buffer.reset();
+                }
+            }
+            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** a value in COPY's text format: \N for null, and the characters that separate rows and columns escaped */
+    static void appendCopyText(StringBuilder line, Object value) {
+        if (value == null) {
+            line.append("\\N");
+        } else if (value instanceof String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
+                }
+            }
+        } else if (value instanceof Boolean b) {
+            line.append(b ? 't' : 'f');
+        } else if (value instanceof OffsetDateTime t) {
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(t, line);
+        } else if (value instanceof BigDecimal d) {
+            line.append(d.toPlainString());
+        } else if (value instanceof UUID || value instanceof Integer || value instanceof Long) {
+            line.append(value);
+        } else {
+            throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+        }
+    }
+
+    private <T> void batch(String table, List<String> columns, List<T> items, Function<T, Object[]> row) {
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        jdbc.batchUpdate(sql, items, items.size(), (ps, item) -> {
+            Object[] values = row.apply(item);
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+        });
+    }
+}
