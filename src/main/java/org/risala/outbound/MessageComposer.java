@@ -97,7 +97,8 @@ class MessageComposer {
             return null;
         }
         String s = raw.trim();
-        if (ALPHANUMERIC_SENDER.matcher(s).matches() || SHORT_CODE.matcher(s).matches()
+        // a short code first: it is what Risala's own messages are sent from, the alerts of a fan-out each
+        if (SHORT_CODE.matcher(s).matches() || ALPHANUMERIC_SENDER.matcher(s).matches()
                 || INTERNATIONAL_SENDER.matcher(s).matches()) {
             return s;
         }

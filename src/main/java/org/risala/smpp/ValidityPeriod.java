@@ -15,7 +15,10 @@ final class ValidityPeriod {
     static String relative(Duration remaining) {
         Duration period = remaining.compareTo(LONGEST) > 0 ? LONGEST : remaining;
         long seconds = Math.max(1, period.getSeconds());
-        return String.format("0000%02d%02d%02d%02d000R", seconds / 86_400, seconds / 3_600 % 24, seconds / 60 % 60,
-                seconds % 60);
+        StringBuilder text = new StringBuilder(16).append("0000");
+        for (long field : new long[] {seconds / 86_400, seconds / 3_600 % 24, seconds / 60 % 60, seconds % 60}) {
+            text.append((char) ('0' + field / 10)).append((char) ('0' + field % 10));
+        }
+        return text.append("000R").toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.risala.sms;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * The GSM 7-bit default alphabet and its extension table (3GPP TS 23.038 §6.2.1 and §6.2.1.1), unpacked: one septet
@@ -30,15 +31,30 @@ public final class Gsm7Alphabet {
     private static final String EXTENSION = "\f^{}\\[~]|€";
     private static final byte[] EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
 
+    /** a character's code in the basic table, or after ESC; -1 when it has none. Every text sent is looked up */
+    private static final byte[] BASIC_CODE = codes(BASIC, null);
+    private static final byte[] EXTENSION_CODE = codes(EXTENSION, EXTENSION_CODES);
+
+    private static byte[] codes(String table, byte[] codes) {
+        byte[] code = new byte[table.chars().max().orElseThrow() + 1];
+        Arrays.fill(code, (byte) -1);
+        for (int i = 0; i < table.length(); i++) {
+            if (table.charAt(i) != ESC || codes != null) {
+                code[table.charAt(i)] = codes == null ? (byte) i : codes[i];
+            }
+        }
+        return code;
+    }
+
     private Gsm7Alphabet() {
     }
 
     public static boolean isBasic(char c) {
-        return c != ESC && BASIC.indexOf(c) >= 0;
+        return c < BASIC_CODE.length && BASIC_CODE[c] >= 0;
     }
 
     public static boolean isExtension(char c) {
-        return EXTENSION.indexOf(c) >= 0;
+        return c < EXTENSION_CODE.length && EXTENSION_CODE[c] >= 0;
     }
 
     public static boolean canEncode(String text) {
@@ -78,12 +94,11 @@ public final class Gsm7Alphabet {
         ByteArrayOutputStream septets = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int extension = EXTENSION.indexOf(c);
-            if (extension >= 0) {
+            if (isExtension(c)) {
                 septets.write(ESC);
-                septets.write(EXTENSION_CODES[extension]);
+                septets.write(EXTENSION_CODE[c]);
             } else if (isBasic(c)) {
-                septets.write(BASIC.indexOf(c));
+                septets.write(BASIC_CODE[c]);
             } else {
                 throw notGsm(c);
             }

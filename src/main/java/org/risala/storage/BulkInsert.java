@@ -71,6 +71,10 @@ public class BulkInsert {
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 8192);
             StringBuilder line = new StringBuilder(512);
+            // the rows of a batch mostly share their times and amounts (accepted now, the same fee): each column
+            // remembers the text of its last one
+            Object[] lastValue = new Object[columns.size()];
+            String[] lastText = new String[columns.size()];
             for (T item : items) {
                 line.setLength(0);
                 Object[] values = row.apply(item);
@@ -78,7 +82,16 @@ public class BulkInsert {
                     if (i > 0) {
                         line.append('\t');
                     }
-                    appendCopyText(line, values[i]);
+                    Object value = values[i];
+                    if (value instanceof OffsetDateTime || value instanceof BigDecimal) {
+                        if (!value.equals(lastValue[i])) {
+                            lastValue[i] = value;
+                            lastText[i] = copyText(value);
+                        }
+                        line.append(lastText[i]);
+                    } else {
+                        appendCopyText(line, value);
+                    }
                 }
                 line.append('\n');
                 buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
@@ -94,6 +107,12 @@ public class BulkInsert {
                 copy.cancelCopy();
             }
         }
+    }
+
+    private static String copyText(Object value) {
+        StringBuilder text = new StringBuilder(32);
+        appendCopyText(text, value);
+        return text.toString();
     }
 
     /** a value in COPY's text format: \N for null, and the characters that separate rows and columns escaped */
