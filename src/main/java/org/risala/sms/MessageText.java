@@ -35,6 +35,8 @@ public final class MessageText {
     private final int units;
     private final List<String> partsWith8BitReference;
     private final List<String> partsWith16BitReference;
+    /** found once: every message of a batch with the same text shares one MessageText */
+    private volatile List<String> warnings;
 
     private MessageText(String value) {
         this.value = value;
@@ -113,6 +115,15 @@ public final class MessageText {
      * Plain Arabic text, which can only be UCS-2, gets none.
      */
     public List<String> warnings() {
+        List<String> known = warnings;
+        if (known == null) {
+            known = findWarnings();
+            warnings = known;
+        }
+        return known;
+    }
+
+    private List<String> findWarnings() {
         if (encoding == Encoding.GSM7) {
             return List.of();
         }
