@@ -83,6 +83,21 @@ class MessageRepository {
         }
     }
 
+    /** the items of a batched UPDATE whose statement changed a row, from the counts of its JDBC batches in order */
+    private static <T> List<T> changed(List<T> items, int[][] counts) {
+        List<T> changed = new ArrayList<>();
+        int i = 0;
+        for (int[] batchCounts : counts) {
+            for (int count : batchCounts) {
+                if (count != 0) {
+                    changed.add(items.get(i));
+                }
+                i++;
+            }
+        }
+        return changed;
+    }
+
     record IdempotentRequest(UUID id, String requestHash) {
     }
 
@@ -213,16 +228,7 @@ class MessageRepository {
                     ps.setObject(2, ts(s.at()));
                     ps.setObject(3, s.messageId());
                 });
-        List<Submitted> moved = new ArrayList<>();
-        int i = 0;
-        for (int[] chunk : counts) {
-            for (int count : chunk) {
-                if (count != 0) {
-                    moved.add(submitted.get(i));
-                }
-                i++;
-            }
-        }
+        List<Submitted> moved = changed(submitted, counts);
         batch.batchUpdate("""
                 UPDATE message_queue SET stage = 'AWAIT_RECEIPT', due_at = ?, claimed_by = NULL, claimed_until = NULL
                 WHERE message_id = ?""", moved, moved.size(), (ps, s) -> {
@@ -293,15 +299,7 @@ class MessageRepository {
                         setString(ps, 4, target == MessageStatus.DELIVERED ? null : truncate(f.reason(), 300));
                         ps.setObject(5, f.messageId());
                     });
-            int i = 0;
-            for (int[] chunk : counts) {
-                for (int count : chunk) {
-                    if (count != 0) {
-                        applied.add(group.get(i));
-                    }
-                    i++;
-                }
-            }
+            applied.addAll(changed(group, counts));
         }
         if (applied.isEmpty()) {
             return List.of();

@@ -2,6 +2,7 @@ package org.risala.sms;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The GSM 7-bit default alphabet and its extension table (3GPP TS 23.038 §6.2.1 and §6.2.1.1), unpacked: one septet
@@ -32,16 +33,19 @@ public final class Gsm7Alphabet {
     private static final byte[] EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
 
     /** a character's code in the basic table, or after ESC; -1 when it has none. Every text sent is looked up */
-    private static final byte[] BASIC_CODE = codes(BASIC, null);
-    private static final byte[] EXTENSION_CODE = codes(EXTENSION, EXTENSION_CODES);
+    private static final byte[] BASIC_CODE = lookup(BASIC, i -> i);
+    private static final byte[] EXTENSION_CODE = lookup(EXTENSION, i -> EXTENSION_CODES[i]);
 
-    private static byte[] codes(String table, byte[] codes) {
+    static {
+        // the ESC control character in a text is not the escape of the table
+        BASIC_CODE[ESC] = -1;
+    }
+
+    private static byte[] lookup(String table, IntUnaryOperator codeAt) {
         byte[] code = new byte[table.chars().max().orElseThrow() + 1];
         Arrays.fill(code, (byte) -1);
         for (int i = 0; i < table.length(); i++) {
-            if (table.charAt(i) != ESC || codes != null) {
-                code[table.charAt(i)] = codes == null ? (byte) i : codes[i];
-            }
+            code[table.charAt(i)] = (byte) codeAt.applyAsInt(i);
         }
         return code;
     }

@@ -1,6 +1,5 @@
 package org.risala.storage;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -31,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class BulkInsert {
 
-    /** rows are sent to the database in pieces of about this many bytes */
-    private static final int FLUSH_BYTES = 256 * 1024;
+    /** rows are sent to the database in pieces of about this many characters */
+    private static final int FLUSH_CHARS = 256 * 1024;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -69,18 +68,16 @@ public class BulkInsert {
         CopyIn copy = connection.getCopyAPI()
                 .copyIn("COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN");
         try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 8192);
-            StringBuilder line = new StringBuilder(512);
+            StringBuilder rows = new StringBuilder(FLUSH_CHARS + 8192);
             // the rows of a batch mostly share their times and amounts (accepted now, the same fee): each column
             // remembers the text of its last one
             Object[] lastValue = new Object[columns.size()];
             String[] lastText = new String[columns.size()];
             for (T item : items) {
-                line.setLength(0);
                 Object[] values = row.apply(item);
                 for (int i = 0; i < values.length; i++) {
                     if (i > 0) {
-                        line.append('\t');
+                        rows.append('\t');
                     }
                     Object value = values[i];
                     if (value instanceof OffsetDateTime || value instanceof BigDecimal) {
@@ -88,25 +85,29 @@ public class BulkInsert {
                             lastValue[i] = value;
                             lastText[i] = copyText(value);
                         }
-                        line.append(lastText[i]);
+                        rows.append(lastText[i]);
                     } else {
-                        appendCopyText(line, value);
+                        appendCopyText(rows, value);
                     }
                 }
-                line.append('\n');
-                buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-                if (buffer.size() >= FLUSH_BYTES) {
-                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                    buffer.reset();
+                rows.append('\n');
+                if (rows.length() >= FLUSH_CHARS) {
+                    send(copy, rows);
                 }
             }
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            send(copy, rows);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
         }
+    }
+
+    private static void send(CopyIn copy, StringBuilder rows) throws SQLException {
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        rows.setLength(0);
     }
 
     private static String copyText(Object value) {
@@ -116,7 +117,7 @@ public class BulkInsert {
     }
 
     /** a value in COPY's text format: \N for null, and the characters that separate rows and columns escaped */
-    static void appendCopyText(StringBuilder line, Object value) {
+    private static void appendCopyText(StringBuilder line, Object value) {
         if (value == null) {
             line.append("\\N");
         } else if (value instanceof String s) {
