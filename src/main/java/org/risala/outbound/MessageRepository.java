@@ -195,21 +195,13 @@ class MessageRepository {
     record PartRow(UUID messageId, int partNo, String operator, String smscId, Instant submittedAt) {
     }
 
+    private static final List<String> PART_COLUMNS = List.of("message_id", "part_no", "operator", "smsc_id", "status",
+            "submitted_at");
+
     /** a part already recorded (the message was sent twice, e.g. after a lapsed claim) keeps its first SMSC id */
     void insertParts(List<PartRow> parts) {
-        if (parts.isEmpty()) {
-            return;
-        }
-        batch.batchUpdate("""
-                INSERT INTO message_part (message_id, part_no, operator, smsc_id, status, submitted_at)
-                VALUES (?, ?, ?, ?, 'SUBMITTED', ?)
-                ON CONFLICT DO NOTHING""", parts, parts.size(), (ps, p) -> {
-                    ps.setObject(1, p.messageId());
-                    ps.setInt(2, p.partNo());
-                    ps.setString(3, p.operator());
-                    ps.setString(4, p.smscId());
-                    ps.setObject(5, ts(p.submittedAt()));
-                });
+        bulk.insertMissing("message_part", PART_COLUMNS, parts, p -> new Object[] {p.messageId(), p.partNo(),
+                p.operator(), p.smscId(), PART_SUBMITTED, ts(p.submittedAt())});
     }
 
     /** @param detail something unusual about this submission for the timeline, or null */

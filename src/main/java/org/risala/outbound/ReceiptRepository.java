@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.risala.smpp.DeliveryReceiptReceived;
 import org.risala.smpp.ReceiptState;
+import org.risala.storage.BulkInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,9 +28,12 @@ class ReceiptRepository {
     /** the hot paths' batches set their parameters by position and type, as MessageRepository's do */
     private final JdbcTemplate batch;
 
-    ReceiptRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    private final BulkInsert bulk;
+
+    ReceiptRepository(JdbcClient jdbc, JdbcTemplate batch, BulkInsert bulk) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.bulk = bulk;
     }
 
     record KnownPart(UUID messageId, int partNo, String operator, String smscId, String status) {
@@ -115,18 +119,13 @@ class ReceiptRepository {
         return result;
     }
 
+    private static final List<String> INBOX_COLUMNS = List.of("operator", "smsc_id", "state", "error_code", "done_at",
+            "received_at");
+
     void append(List<DeliveryReceiptReceived> receipts, Instant receivedAt) {
         OffsetDateTime at = ts(receivedAt);
-        batch.batchUpdate("""
-                INSERT INTO receipt_inbox (operator, smsc_id, state, error_code, done_at, received_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", receipts, receipts.size(), (ps, r) -> {
-                    ps.setString(1, r.operator());
-                    ps.setString(2, r.smscMessageId());
-                    ps.setString(3, r.state().name());
-                    setString(ps, 4, r.errorCode());
-                    ps.setObject(5, r.doneAt() == null ? at : ts(r.doneAt()));
-                    ps.setObject(6, at);
-                });
+        bulk.insert("receipt_inbox", INBOX_COLUMNS, receipts, r -> new Object[] {r.operator(), r.smscMessageId(),
+                r.state().name(), r.errorCode(), r.doneAt() == null ? at : ts(r.doneAt()), at});
     }
 
     record Inboxed(long id, DeliveryReceiptReceived receipt) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,6 +33,7 @@ public class BulkInsert {
 
     /** rows are sent to the database in pieces of about this many characters */
     private static final int FLUSH_CHARS = 256 * 1024;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -46,15 +48,42 @@ public class BulkInsert {
      * @param row     the values of one item's row
      */
     public <T> void insert(String table, List<String> columns, List<T> items, Function<T, Object[]> row) {
+        write(table, columns, items, row, false);
+    }
+
+    /**
+     * As {@link #insert}, but a row whose key is already stored is left out, as {@code INSERT … ON CONFLICT DO
+     * NOTHING} leaves it. Such rows are rare (a retry after a lapsed claim): on PostgreSQL the rows are copied, and
+     * only when one turns out to be there already is the copy undone (to a savepoint) and the slower insert that
+     * skips it used instead.
+     */
+    public <T> void insertMissing(String table, List<String> columns, List<T> items, Function<T, Object[]> row) {
+        write(table, columns, items, row, true);
+    }
+
+    private <T> void write(String table, List<String> columns, List<T> items, Function<T, Object[]> row,
+                           boolean skipStored) {
         if (items.isEmpty()) {
             return;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            if (connection.isWrapperFor(PGConnection.class)) {
+            if (!connection.isWrapperFor(PGConnection.class) || (skipStored && connection.getAutoCommit())) {
+                batch(table, columns, items, row, skipStored);
+            } else if (!skipStored) {
                 copy(connection.unwrap(PGConnection.class), table, columns, items, row);
             } else {
-                batch(table, columns, items, row);
+                Savepoint beforeCopy = connection.setSavepoint();
+                try {
+                    copy(connection.unwrap(PGConnection.class), table, columns, items, row);
+                    connection.releaseSavepoint(beforeCopy);
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    connection.rollback(beforeCopy);
+                    batch(table, columns, items, row, true);
+                }
             }
         } catch (SQLException e) {
             throw jdbc.getExceptionTranslator().translate("COPY " + table, null, e);
@@ -144,9 +173,11 @@ public class BulkInsert {
         }
     }
 
-    private <T> void batch(String table, List<String> columns, List<T> items, Function<T, Object[]> row) {
+    private <T> void batch(String table, List<String> columns, List<T> items, Function<T, Object[]> row,
+                           boolean skipStored) {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")"
+                + (skipStored ? " ON CONFLICT DO NOTHING" : "");
         jdbc.batchUpdate(sql, items, items.size(), (ps, item) -> {
             Object[] values = row.apply(item);
             for (int i = 0; i < values.length; i++) {

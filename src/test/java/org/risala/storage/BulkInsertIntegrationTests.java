@@ -103,4 +103,36 @@ class BulkInsertIntegrationTests {
                 tx.executeWithoutResult(s -> bulk.insert("bulk_insert_test", COLUMNS, rows, Row::values)));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM bulk_insert_test").query(Long.class).single()).isOne();
     }
+
+    @Test
+    void insertMissingSkipsTheRowsAlreadyStoredKeepsThemAsTheyWereAndStoresTheRestInTheSameTransaction() {
+        UUID taken = UUID.randomUUID();
+        jdbc.sql("INSERT INTO bulk_insert_test (id, label) VALUES (:id, 'first')").param("id", taken).update();
+        List<Row> rows = List.of(new Row(UUID.randomUUID(), "new", null, 1, null, null, null),
+                new Row(taken, "again", null, 2, null, null, null),
+                new Row(UUID.randomUUID(), "also new", null, 3, null, null, null));
+
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("INSERT INTO bulk_insert_test (id, label) VALUES (:id, 'before, same transaction')")
+                    .param("id", UUID.randomUUID()).update();
+            bulk.insertMissing("bulk_insert_test", COLUMNS, rows, Row::values);
+            // the transaction goes on after the rows already stored were met
+            jdbc.sql("INSERT INTO bulk_insert_test (id, label) VALUES (:id, 'after, same transaction')")
+                    .param("id", UUID.randomUUID()).update();
+        });
+
+        assertThat(jdbc.sql("SELECT label FROM bulk_insert_test").query(String.class).list())
+                .containsExactlyInAnyOrder("first", "new", "also new", "before, same transaction",
+                        "after, same transaction");
+    }
+
+    @Test
+    void insertMissingWithNothingStoredYetStoresEveryRow() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            rows.add(new Row(UUID.randomUUID(), "row " + i, null, i, null, null, null));
+        }
+        tx.executeWithoutResult(s -> bulk.insertMissing("bulk_insert_test", COLUMNS, rows, Row::values));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM bulk_insert_test").query(Long.class).single()).isEqualTo(1_000);
+    }
 }
