@@ -5,5 +5,5 @@
  * events for the subscriptions. Owns the tables {@code api_client} and {@code api_key}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integration API",
-        allowedDependencies = {"outbound", "sms", "pull", "subscriptions"})
+        allowedDependencies = {"outbound", "sms", "pull", "subscriptions", "storage"})
 package org.risala.api;

@@ -1,15 +1,15 @@
 package org.risala.inbound;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.risala.inbound.spi.IncomingSms;
@@ -221,9 +221,5 @@ class InboundRepository {
         return new IncomingSms(rs.getLong("id"), rs.getString("operator"), rs.getString("sender"),
                 rs.getString("recipient"), rs.getString("body"),
                 rs.getObject("received_at", OffsetDateTime.class).toInstant());
-    }
-
-    static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,9 @@
 package org.risala.outbound;
 
+import static org.risala.storage.SqlTimes.instant;
+import static org.risala.storage.SqlTimes.ts;
+
 import org.risala.storage.GroupCommit;
-import static org.risala.outbound.MessageRepository.instant;
-import static org.risala.outbound.MessageRepository.ts;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package org.risala.outbound;
 
-import static org.risala.outbound.MessageRepository.instant;
-import static org.risala.outbound.MessageRepository.ts;
+import static org.risala.storage.SqlTimes.instant;
+import static org.risala.storage.SqlTimes.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,12 +1,12 @@
 package org.risala.outbound;
 
+import static org.risala.storage.SqlTimes.instant;
+import static org.risala.storage.SqlTimes.ts;
+
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -44,15 +44,6 @@ class MessageRepository {
         this.jdbc = jdbc;
         this.batch = batch;
         this.bulk = bulk;
-    }
-
-    static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     // ---- accepting -------------------------------------------------------------------------------------------

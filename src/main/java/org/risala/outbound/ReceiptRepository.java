@@ -1,8 +1,8 @@
 package org.risala.outbound;
 
-import static org.risala.outbound.MessageRepository.instant;
 import static org.risala.outbound.MessageRepository.setString;
-import static org.risala.outbound.MessageRepository.ts;
+import static org.risala.storage.SqlTimes.instant;
+import static org.risala.storage.SqlTimes.ts;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

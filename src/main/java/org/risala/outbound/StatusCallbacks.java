@@ -1,6 +1,6 @@
 package org.risala.outbound;
 
-import static org.risala.outbound.MessageRepository.ts;
+import static org.risala.storage.SqlTimes.ts;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,10 +1,11 @@
 package org.risala.platform;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,7 +61,7 @@ class StaffRepository {
                         INSERT INTO staff_user (username, password_hash, role, department_id, enabled, created_at)
                         VALUES (:u, :h, :r, :d, TRUE, :now)""")
                 .param("u", username).param("h", passwordHash).param("r", role.name()).param("d", departmentId)
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("now", ts(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -1,9 +1,9 @@
 package org.risala.pull;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -80,10 +80,6 @@ class LookupAudit {
 
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private static OffsetDateTime ts(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @jakarta.annotation.PreDestroy

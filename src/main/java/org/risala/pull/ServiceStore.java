@@ -1,10 +1,11 @@
 package org.risala.pull;
 
+import static org.risala.storage.SqlTimes.instant;
+import static org.risala.storage.SqlTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,13 +110,5 @@ class ServiceStore {
         return new Row(rs.getString("keyword"), rs.getString("definition"),
                 ServiceSource.valueOf(rs.getString("source")), rs.getLong("version"), instant(rs, "updated_at"),
                 rs.getString("updated_by"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime ts(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

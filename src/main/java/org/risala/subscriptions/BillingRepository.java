@@ -1,5 +1,7 @@
 package org.risala.subscriptions;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,7 +45,7 @@ class BillingRepository {
                         VALUES (:s, :m, :o, :t, :a, :p, :in, :now) ON CONFLICT DO NOTHING""")
                 .param("s", s.id()).param("m", s.msisdn()).param("o", s.operator()).param("t", s.topic())
                 .param("a", amount).param("p", period).param("in", inboundId)
-                .param("now", SubscriptionRepository.ts(now)).update() == 1;
+                .param("now", ts(now)).update() == 1;
     }
 
     /** one record per subscription for the period; one charged already is left as it was */
@@ -53,7 +55,7 @@ class BillingRepository {
                 VALUES (:s, :m, :o, :t, :a, :p, :now) ON CONFLICT DO NOTHING""", subscriptions.stream()
                 .map(s -> new MapSqlParameterSource().addValue("s", s.id()).addValue("m", s.msisdn())
                         .addValue("o", s.operator()).addValue("t", s.topic()).addValue("a", amount)
-                        .addValue("p", period).addValue("now", SubscriptionRepository.ts(now)))
+                        .addValue("p", period).addValue("now", ts(now)))
                 .toArray(SqlParameterSource[]::new));
     }
 
@@ -63,7 +65,7 @@ class BillingRepository {
      * Parameters by position: a fan-out charges a hundred thousand alerts at once.
      */
     void alerts(List<Billing.AlertCharge> alerts, Instant now) {
-        OffsetDateTime at = SubscriptionRepository.ts(now);
+        OffsetDateTime at = ts(now);
         bulk.insert("billing_record", ALERT_CHARGE_COLUMNS, alerts, a -> new Object[] {a.subscription().id(),
                 a.subscription().msisdn(), a.subscription().operator(), a.subscription().topic(), a.topic().fee(),
                 a.eventId(), a.messageId(), at});
@@ -81,8 +83,8 @@ class BillingRepository {
                           AND NOT EXISTS (SELECT 1 FROM billing_record b WHERE b.subscription_id = s.id
                                                                           AND b.period = :p)
                         ON CONFLICT DO NOTHING""")
-                .param("a", topic.fee()).param("p", period).param("now", SubscriptionRepository.ts(now))
-                .param("t", topic.name()).param("start", SubscriptionRepository.ts(periodStart)).update();
+                .param("a", topic.fee()).param("p", period).param("now", ts(now))
+                .param("t", topic.name()).param("start", ts(periodStart)).update();
     }
 
     /**
@@ -100,12 +102,12 @@ class BillingRepository {
                                                                           AND n.period = :p)
                         ORDER BY s.id LIMIT :n
                         ON CONFLICT DO NOTHING""")
-                .param("p", period).param("now", SubscriptionRepository.ts(now)).param("topics", topics)
+                .param("p", period).param("now", ts(now)).param("topics", topics)
                 .param("n", limit).update();
         return jdbc.sql("SELECT " + SubscriptionRepository.S_COLUMNS + """
                          FROM renewal_notice n JOIN subscription s ON s.id = n.subscription_id
                         WHERE n.period = :p AND n.sent_at = :now AND n.message_id IS NULL ORDER BY s.id""")
-                .param("p", period).param("now", SubscriptionRepository.ts(now))
+                .param("p", period).param("now", ts(now))
                 .query(SubscriptionRepository::row).list();
     }
 
@@ -134,7 +136,7 @@ class BillingRepository {
                 WHERE id = :id""", reports.stream().map(r -> new MapSqlParameterSource().addValue("id", r.recordId())
                         .addValue("status", r.status().name())
                         .addValue("reason", r.status() == ChargeReport.ChargeStatus.FAILED ? r.reason() : null)
-                        .addValue("now", SubscriptionRepository.ts(now)))
+                        .addValue("now", ts(now)))
                 .toArray(SqlParameterSource[]::new));
     }
 
@@ -144,7 +146,7 @@ class BillingRepository {
                         SELECT id, created_at, msisdn, operator, topic, period, event_id, message_id, amount, status
                         FROM billing_record WHERE created_at >= :from AND created_at < :to AND id > :after
                         ORDER BY id LIMIT :n""")
-                .param("from", SubscriptionRepository.ts(from)).param("to", SubscriptionRepository.ts(to))
+                .param("from", ts(from)).param("to", ts(to))
                 .param("after", after).param("n", limit)
                 .query((rs, n) -> new ChargeLine(rs.getLong("id"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("msisdn"),

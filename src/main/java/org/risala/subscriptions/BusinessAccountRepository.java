@@ -1,5 +1,7 @@
 package org.risala.subscriptions;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -43,7 +45,7 @@ class BusinessAccountRepository {
                         INSERT INTO business_account (name, commercial_registration, client_id, created_at)
                         VALUES (:n, :r, :c, :now)""")
                 .param("n", name).param("r", registration).param("c", clientId)
-                .param("now", SubscriptionRepository.ts(now)).update(keys, "id");
+                .param("now", ts(now)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -122,7 +124,7 @@ class BusinessAccountRepository {
                 VALUES (:m, :t, :k, 'ACTIVE', 1, :l, :c, :now, :now, :b) ON CONFLICT DO NOTHING""", wanted.stream()
                 .map(w -> new MapSqlParameterSource().addValue("m", w.msisdn()).addValue("t", w.topic().name())
                         .addValue("k", w.key()).addValue("l", w.language()).addValue("c", Channel.API.name())
-                        .addValue("now", SubscriptionRepository.ts(now)).addValue("b", id))
+                        .addValue("now", ts(now)).addValue("b", id))
                 .toArray(SqlParameterSource[]::new));
     }
 
@@ -130,7 +132,7 @@ class BusinessAccountRepository {
     List<Subscription> madeAt(long id, Instant now) {
         return jdbc.sql(SubscriptionRepository.COLUMNS
                         + " WHERE business_account_id = :b AND created_at = :now AND live = 1 ORDER BY id")
-                .param("b", id).param("now", SubscriptionRepository.ts(now)).query(SubscriptionRepository::row).list();
+                .param("b", id).param("now", ts(now)).query(SubscriptionRepository::row).list();
     }
 
     /** the business's live subscriptions for these contacts, locked to be stopped */
@@ -146,6 +148,6 @@ class BusinessAccountRepository {
         jdbc.sql("""
                         UPDATE subscription SET state = 'STOPPED', live = NULL, stopped_at = :now
                         WHERE business_account_id = :b AND msisdn IN (:m) AND live = 1""")
-                .param("now", SubscriptionRepository.ts(now)).param("b", id).param("m", msisdns).update();
+                .param("now", ts(now)).param("b", id).param("m", msisdns).update();
     }
 }

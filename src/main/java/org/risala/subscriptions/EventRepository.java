@@ -1,5 +1,7 @@
 package org.risala.subscriptions;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -45,8 +47,8 @@ class EventRepository {
                 INSERT INTO subscription_event (id, topic, record_key, occurred_at, received_at, matched)
                 VALUES (:id, :t, :k, :at, :now, :n)""", events.stream().map(e -> new MapSqlParameterSource()
                         .addValue("id", e.id()).addValue("t", e.topic()).addValue("k", e.key())
-                        .addValue("at", SubscriptionRepository.ts(e.occurredAt())).addValue("n", e.matched())
-                        .addValue("now", SubscriptionRepository.ts(now)))
+                        .addValue("at", ts(e.occurredAt())).addValue("n", e.matched())
+                        .addValue("now", ts(now)))
                 .toArray(SqlParameterSource[]::new));
     }
 }

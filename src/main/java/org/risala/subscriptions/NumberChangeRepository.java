@@ -1,5 +1,7 @@
 package org.risala.subscriptions;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +32,7 @@ class NumberChangeRepository {
                         INSERT INTO number_change (civil_id, old_msisdn, new_msisdn, reference, actor, received_at)
                         VALUES (:c, :o, :n, :r, :a, :now) ON CONFLICT DO NOTHING""")
                 .param("c", civilId).param("o", oldNumber).param("n", newNumber).param("r", reference)
-                .param("a", actor).param("now", SubscriptionRepository.ts(now)).update() == 1;
+                .param("a", actor).param("now", ts(now)).update() == 1;
     }
 
     Recorded find(String civilId, String oldNumber, String newNumber, String reference) {

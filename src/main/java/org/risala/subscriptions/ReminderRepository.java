@@ -1,5 +1,7 @@
 package org.risala.subscriptions;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +36,7 @@ class ReminderRepository {
         }
         SqlParameterSource[] rows = dates.stream().map(d -> new MapSqlParameterSource().addValue("t", d.topic())
                 .addValue("k", d.key()).addValue("d", d.expiresOn()).addValue("s", d.source())
-                .addValue("now", SubscriptionRepository.ts(now))).toArray(SqlParameterSource[]::new);
+                .addValue("now", ts(now))).toArray(SqlParameterSource[]::new);
         // portable upsert (H2 has no ON CONFLICT DO UPDATE): insert the new ones, then change those whose date moved
         batch.batchUpdate("""
                 INSERT INTO document_expiry (topic, record_key, expires_on, source, updated_at)
@@ -61,7 +63,7 @@ class ReminderRepository {
         List<Integer> offsets = topic.reminderDays().stream().sorted().toList();
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("topic", topic.name())
                 .addValue("first", first).addValue("last", last).addValue("today", today)
-                .addValue("token", token).addValue("now", SubscriptionRepository.ts(now));
+                .addValue("token", token).addValue("now", ts(now));
         // the offset a date is due for: the first (nearest) whose day has come; offsets are whole numbers from the
         // checked configuration, the dates are bound
         StringBuilder offset = new StringBuilder("CASE");

@@ -1,10 +1,12 @@
 package org.risala.subscriptions;
 
+import static org.risala.storage.SqlTimes.instant;
+import static org.risala.storage.SqlTimes.ts;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,7 +148,7 @@ public class SubscriptionRecords {
                           COUNT(*) FILTER (WHERE confirmed_at >= :from AND confirmed_at < :until) AS started,
                           COUNT(*) FILTER (WHERE stopped_at >= :from AND stopped_at < :until) AS stopped
                         FROM subscription GROUP BY topic""")
-                .param("from", SubscriptionRepository.ts(from)).param("until", SubscriptionRepository.ts(until))
+                .param("from", ts(from)).param("until", ts(until))
                 .query((ResultSet rs) -> {
                     counts.put(rs.getString("topic"), new long[] {rs.getLong("active"), rs.getLong("started"),
                             rs.getLong("stopped")});
@@ -155,7 +157,7 @@ public class SubscriptionRecords {
         jdbc.sql("""
                         SELECT topic, SUM(amount) AS revenue FROM billing_record
                         WHERE created_at >= :from AND created_at < :until AND status = 'CHARGED' GROUP BY topic""")
-                .param("from", SubscriptionRepository.ts(from)).param("until", SubscriptionRepository.ts(until))
+                .param("from", ts(from)).param("until", ts(until))
                 .query((ResultSet rs) -> {
                     revenue.put(rs.getString("topic"), rs.getBigDecimal("revenue"));
                 });
@@ -170,10 +172,5 @@ public class SubscriptionRecords {
         return new Found(rs.getLong("id"), rs.getString("msisdn"), rs.getString("topic"), rs.getString("record_key"),
                 SubscriptionState.valueOf(rs.getString("state")), rs.getString("channel"), rs.getString("business"),
                 instant(rs, "created_at"), instant(rs, "stopped_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

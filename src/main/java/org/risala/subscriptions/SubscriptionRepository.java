@@ -1,10 +1,11 @@
 package org.risala.subscriptions;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -200,9 +201,5 @@ class SubscriptionRepository {
                 Language.valueOf(rs.getString("language")), Channel.valueOf(rs.getString("channel")),
                 rs.getString("operator"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 confirmed == null ? null : confirmed.toInstant());
-    }
-
-    static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

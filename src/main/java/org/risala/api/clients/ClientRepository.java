@@ -1,10 +1,11 @@
 package org.risala.api.clients;
 
+import static org.risala.storage.SqlTimes.instant;
+import static org.risala.storage.SqlTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,15 +20,6 @@ class ClientRepository {
 
     ClientRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    private static OffsetDateTime ts(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     long insertClient(String name, String callbackUrl, String secret, Integer rate, Integer quota, Instant now) {

@@ -1,8 +1,9 @@
 package org.risala.pull.web;
 
+import static org.risala.storage.SqlTimes.ts;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,7 +45,7 @@ class LookupFigures {
                           PERCENTILE_DISC(0.99) WITHIN GROUP (ORDER BY latency_ms)
                             FILTER (WHERE outcome IN ('FOUND', 'NOT_FOUND', 'FAILED')) AS p99
                         FROM pull_lookup WHERE asked_at >= :since GROUP BY service""")
-                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .param("since", ts(since))
                 .query((rs, n) -> Map.entry(rs.getString("service"), new Figures(rs.getLong("requests"),
                         rs.getLong("found"), rs.getLong("not_found"), rs.getLong("invalid"), rs.getLong("failed"),
                         rs.getObject("p50", Integer.class), rs.getObject("p99", Integer.class))))
