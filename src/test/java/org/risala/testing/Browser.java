@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,6 +62,22 @@ public final class Browser {
     /** for what the implicit wait of findElement does not cover: a new URL, or new text in an element that exists */
     public static <T> T waitUntil(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver(), Duration.ofSeconds(5)).until(condition);
+    }
+
+    /**
+     * Waits until the element has left the page, e.g. replaced by the next page after a click. Chromium reports an
+     * element of a page that is just being replaced not always as stale but sometimes as "does not belong to the
+     * document"; both mean it is gone.
+     */
+    public static void waitUntilGone(WebElement element) {
+        waitUntil(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                return true;
+            }
+        });
     }
 
     public static void signOut() {

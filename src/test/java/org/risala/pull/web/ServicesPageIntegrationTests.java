@@ -8,7 +8,7 @@ import static org.risala.testing.Browser.driver;
 import static org.risala.testing.Browser.find;
 import static org.risala.testing.Browser.open;
 import static org.risala.testing.Browser.signIn;
-import static org.risala.testing.Browser.waitUntil;
+import static org.risala.testing.Browser.waitUntilGone;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.risala.pull.CatalogueEntry;
 import org.risala.pull.ConnectorType;
@@ -97,7 +96,7 @@ class ServicesPageIntegrationTests {
 
         WebElement saved = find(By.cssSelector(".alert.notice"));
         find(By.cssSelector("#services tr[data-keyword='" + keyword + "'] form button")).click();
-        waitUntil(ExpectedConditions.stalenessOf(saved));
+        waitUntilGone(saved);
 
         assertThat(find(By.cssSelector(".alert.notice")).getText()).contains(keyword + " disabled");
         assertThat(find(row).findElement(By.cssSelector(".status")).getText()).isEqualTo("disabled");

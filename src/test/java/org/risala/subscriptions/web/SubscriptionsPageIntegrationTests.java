@@ -6,6 +6,7 @@ import static org.risala.testing.Browser.find;
 import static org.risala.testing.Browser.open;
 import static org.risala.testing.Browser.signIn;
 import static org.risala.testing.Browser.waitUntil;
+import static org.risala.testing.Browser.waitUntilGone;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -119,7 +120,7 @@ class SubscriptionsPageIntegrationTests {
         api().delete("/api/v1/subscriptions/" + stopped);
         WebElement table = find(By.id("figures"));
         find(By.cssSelector("#period button[type=submit]")).click();
-        waitUntil(ExpectedConditions.stalenessOf(table));
+        waitUntilGone(table);
 
         Map<String, String> after = figures("registration-expiry");
         assertThat(Long.parseLong(after.get("active")) - Long.parseLong(before.get("active"))).isEqualTo(1);
