@@ -265,10 +265,13 @@ class SmppOperatorLinksIntegrationTests {
         await().atMost(WAIT).until(() -> harness.simulator.inbox(HANDSET).size() == accepted);
         List<Instant> arrivals = harness.simulator.inbox(HANDSET).stream().map(HandsetMessage::receivedAt)
                 .sorted().toList();
+        // arrivals are stamped by the simulator after a loopback hop and a thread handoff, whose jitter on a busy
+        // machine reaches a millisecond or two; a limiter that let tps + 1 through would be off by far more
+        Duration jitter = Duration.ofMillis(20);
         for (int i = 0; i + tps < arrivals.size(); i++) {
             assertThat(Duration.between(arrivals.get(i), arrivals.get(i + tps)))
                     .as("%d submits within one second from %s", tps + 1, arrivals.get(i))
-                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1).minus(jitter));
         }
     }
 
