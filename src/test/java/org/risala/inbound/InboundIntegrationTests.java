@@ -58,6 +58,13 @@ class InboundIntegrationTests {
     }
 
     @Test
+    void aVisitorsForeignNumberIsStoredAsTheirsNotTakenForAnOmaniOne() {
+        // the SMSC sends it as 447700900123, TON international; read as a number dialled in Oman it is invalid
+        simulator.injectMo("+447700900123", "90085", "VISA V2026000123");
+        assertThat(storedFrom("+447700900123")).extracting(Stored::sender).containsExactly("+447700900123");
+    }
+
+    @Test
     void aConcatenatedMessageIsReassembledFromItsParts() {
         String text = "Complaint: the traffic light at the Qurum roundabout has been out of order since Sunday. "
                 .repeat(4);

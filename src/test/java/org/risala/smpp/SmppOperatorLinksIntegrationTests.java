@@ -297,7 +297,8 @@ class SmppOperatorLinksIntegrationTests {
         await().atMost(WAIT).until(() -> !harness.events(SmsReceived.class).isEmpty());
         SmsReceived sms = harness.events(SmsReceived.class).get(0);
         assertThat(sms.text()).isEqualTo("مخالفات 12345");
-        assertThat(sms.from()).isEqualTo("96891234567");
+        // sent with TON international, so with its country code: written with a + as E.164 writes it
+        assertThat(sms.from()).isEqualTo("+96891234567");
         assertThat(sms.to()).isEqualTo("90085");
         assertThat(sms.totalParts()).isEqualTo(1);
     }
