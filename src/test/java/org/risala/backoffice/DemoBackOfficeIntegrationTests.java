@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,9 @@ class DemoBackOfficeIntegrationTests {
     @Autowired
     DemoBackOfficeFaults faults;
 
+    @Autowired
+    MeterRegistry registry;
+
     ApiCalls backOffice;
 
     @BeforeEach
@@ -45,6 +51,21 @@ class DemoBackOfficeIntegrationTests {
     @AfterEach
     void clearFaults() {
         faults.clear();
+    }
+
+    @Test
+    void itsRequestsAreNotCountedAmongRisalasOwn() {
+        long before = servedOutsideRisalasEndpoints();
+        backOffice.get("/demo-backoffice/traffic/violations?plate=12345AB");
+        backOffice.get("/demo-backoffice/visas/V2026000123");
+
+        assertThat(servedOutsideRisalasEndpoints()).isEqualTo(before);
+    }
+
+    /** http.server.requests of requests no Spring MVC mapping served, which the demo's servlet's would be */
+    private long servedOutsideRisalasEndpoints() {
+        return registry.find("http.server.requests").tag("uri", "UNKNOWN").timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     @Test
