@@ -129,15 +129,8 @@ final class IncomingPdus implements MessageReceiverListener {
      */
     static String sender(DeliverSm deliverSm) {
         String address = deliverSm.getSourceAddr();
-        if (deliverSm.getSourceAddrTon() != TypeOfNumber.INTERNATIONAL.value() || address == null || address.isEmpty()) {
-            return address;
-        }
-        for (int i = 0; i < address.length(); i++) {
-            if (address.charAt(i) < '0' || address.charAt(i) > '9') {
-                return address;
-            }
-        }
-        return "+" + address;
+        return deliverSm.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value() && address != null
+                && !address.isEmpty() && ReceiptParser.asciiDigits(address) ? "+" + address : address;
     }
 
     @Override

@@ -106,7 +106,7 @@ final class ReceiptParser {
     }
 
     /** a plain loop: a stream here cost a few percent of reading every receipt */
-    private static boolean asciiDigits(String value) {
+    static boolean asciiDigits(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) < '0' || value.charAt(i) > '9') {
                 return false;
