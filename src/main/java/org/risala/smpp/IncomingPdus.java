@@ -11,7 +11,6 @@ import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
@@ -119,18 +118,10 @@ final class IncomingPdus implements MessageReceiverListener {
         String text = SmsCodec.decode(dataCoding, body);
         log.info("MO from {} to {} on {}: part {}/{}, {} characters", masked(deliverSm.getSourceAddr()),
                 deliverSm.getDestAddress(), operator, part, total, text.length());
-        return new SmsReceived(operator, sender(deliverSm), deliverSm.getDestAddress(), text, reference, part,
+        SmppAddress from = new SmppAddress(deliverSm.getSourceAddrTon(), deliverSm.getSourceAddrNpi(),
+                deliverSm.getSourceAddr());
+        return new SmsReceived(operator, from.number(), deliverSm.getDestAddress(), text, reference, part,
                 total, clock.instant());
-    }
-
-    /**
-     * An international number (TON 1) begins with its country code, which is what a leading '+' says: written so,
-     * a visitor's foreign number is read as theirs, not taken for a malformed local one, and without guessing.
-     */
-    static String sender(DeliverSm deliverSm) {
-        String address = deliverSm.getSourceAddr();
-        return deliverSm.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value() && address != null
-                && !address.isEmpty() && ReceiptParser.asciiDigits(address) ? "+" + address : address;
     }
 
     @Override

@@ -93,7 +93,7 @@ final class ReceiptParser {
     }
 
     private Instant date(String value) {
-        if (value == null || !(value.length() == 10 || value.length() == 12) || !asciiDigits(value)) {
+        if (value == null || !(value.length() == 10 || value.length() == 12) || !SmppAddress.digitsOnly(value)) {
             return null;
         }
         try {
@@ -103,16 +103,6 @@ final class ReceiptParser {
         } catch (DateTimeException invalidDate) {
             return null;
         }
-    }
-
-    /** a plain loop: a stream here cost a few percent of reading every receipt */
-    static boolean asciiDigits(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int number(String digits, int from) {

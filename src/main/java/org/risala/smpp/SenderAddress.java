@@ -22,7 +22,7 @@ final class SenderAddress {
         if (sender.startsWith("+")) {
             return international(sender, sender.substring(1));
         }
-        if (sender.chars().allMatch(SenderAddress::isAsciiDigit)) {
+        if (SmppAddress.digitsOnly(sender)) {
             if (sender.length() <= MAX_SHORT_CODE) {
                 return new SmppAddress(shortCodeTon, shortCodeNpi, sender);
             }
@@ -44,7 +44,7 @@ final class SenderAddress {
 
     private static SmppAddress international(String sender, String digits) {
         if (digits.length() < MIN_INTERNATIONAL || digits.length() > MAX_INTERNATIONAL
-                || !digits.chars().allMatch(SenderAddress::isAsciiDigit)) {
+                || !SmppAddress.digitsOnly(digits)) {
             throw new IllegalArgumentException("sender '" + sender + "' is not an international number of "
                     + MIN_INTERNATIONAL + " to " + MAX_INTERNATIONAL + " digits");
         }
