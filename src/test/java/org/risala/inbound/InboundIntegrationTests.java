@@ -59,9 +59,9 @@ class InboundIntegrationTests {
 
     @Test
     void aVisitorsForeignNumberIsStoredAsTheirsNotTakenForAnOmaniOne() {
-        // the SMSC sends it as 447700900123, TON international; read as a number dialled in Oman it is invalid
-        simulator.injectMo("+447700900123", "90085", "VISA V2026000123");
-        assertThat(storedFrom("+447700900123")).extracting(Stored::sender).containsExactly("+447700900123");
+        // the SMSC sends it as 447911123456, TON international; read as a number dialled in Oman it is invalid
+        simulator.injectMo("+447911123456", "90085", "VISA V2026000123");
+        assertThat(storedFrom("+447911123456")).extracting(Stored::sender).containsExactly("+447911123456");
     }
 
     @Test
