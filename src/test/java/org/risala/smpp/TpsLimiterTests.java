@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +110,72 @@ class TpsLimiterTests {
         TpsLimiter limiter = new TpsLimiter(1, 0, () -> now);
         assertThat(limiter.acquire(true, now)).isTrue();
         assertThat(limiter.acquire(true, now)).isFalse();
+    }
+
+    @Test
+    void waitersTakeTurnsInsteadOfAllWakingForEachFreeSlot() throws InterruptedException {
+        AtomicLong clockReads = new AtomicLong();
+        TpsLimiter limiter = new TpsLimiter(20, 0, () -> {
+            clockReads.incrementAndGet();
+            return System.nanoTime();
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // sends 10 ms apart, so their slots come free one by one a second later
+        for (int i = 0; i < 20; i++) {
+            assertThat(limiter.acquire(false, deadline)).isTrue();
+            Thread.sleep(10);
+        }
+        clockReads.set(0);
+        int waiters = 20;
+        AtomicInteger sent = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < waiters; i++) {
+            threads.add(started(() -> {
+                try {
+                    if (limiter.acquire(false, deadline)) {
+                        sent.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+
+        assertThat(sent).hasValue(waiters);
+        // a waiter in its turn reads the clock a few times per slot; 20 waiters all watching it would read it about
+        // 400 times, each free slot waking all that are left
+        assertThat(clockReads.get()).isLessThan(waiters * 6L);
+    }
+
+    @Test
+    void aHighPrioritySendDoesNotQueueBehindWaitingNormalOnes() throws InterruptedException {
+        TpsLimiter limiter = new TpsLimiter(10, 0.5, System::nanoTime);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.acquire(false, deadline)).isTrue();
+        }
+        // the normal share is used up: this one waits, holding the normal turn, for about a second
+        Thread normal = started(() -> {
+            try {
+                limiter.acquire(false, deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(50);
+
+        long started = System.nanoTime();
+        assertThat(limiter.acquire(true, deadline)).isTrue();
+        assertThat(System.nanoTime() - started).isLessThan(TimeUnit.MILLISECONDS.toNanos(200));
+        normal.join(5_000);
+    }
+
+    private static Thread started(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.start();
+        return thread;
     }
 }
