@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.risala.storage.BulkInsert;
+import org.risala.storage.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -122,15 +123,15 @@ class MessageRepository {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(Row::id).toList();
-        jdbc.sql("UPDATE message_queue SET claimed_by = :node, claimed_until = :until WHERE message_id IN (:ids)")
-                .param("node", node).param("until", ts(claimUntil)).param("ids", ids).update();
+        jdbc.sql("UPDATE message_queue SET claimed_by = :node, claimed_until = :until WHERE message_id = ANY(:ids)")
+                .param("node", node).param("until", ts(claimUntil)).param("ids", SqlArrays.uuids(ids)).update();
         Set<UUID> stale = new HashSet<>();
         rows.stream().filter(Row::stale).forEach(r -> stale.add(r.id()));
         List<ClaimedMessage> claimed = jdbc.sql("""
                         SELECT id, operator, recipient, sender, body, priority, test_mode, concat_ref, attempts, expires_at,
                                service_type
-                        FROM outbound_message WHERE id IN (:ids)""")
-                .param("ids", ids)
+                        FROM outbound_message WHERE id = ANY(:ids)""")
+                .param("ids", SqlArrays.uuids(ids))
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new ClaimedMessage(id, rs.getString("operator"), rs.getString("recipient"),
@@ -153,7 +154,8 @@ class MessageRepository {
 
     private Map<UUID, Set<Integer>> submittedParts(Collection<UUID> ids) {
         Map<UUID, Set<Integer>> parts = new HashMap<>();
-        jdbc.sql("SELECT message_id, part_no FROM message_part WHERE message_id IN (:ids)").param("ids", ids)
+        jdbc.sql("SELECT message_id, part_no FROM message_part WHERE message_id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(ids))
                 .query(rs -> {
                     parts.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new HashSet<>())
                             .add(rs.getInt("part_no"));
@@ -287,14 +289,14 @@ class MessageRepository {
         if (applied.isEmpty()) {
             return List.of();
         }
-        batch.batchUpdate("DELETE FROM message_queue WHERE message_id = ?", applied, applied.size(),
-                (ps, f) -> ps.setObject(1, f.messageId()));
+        jdbc.sql("DELETE FROM message_queue WHERE message_id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(applied.stream().map(Finalisation::messageId).toList())).update();
         Map<UUID, Finalisation> byId = new HashMap<>();
         applied.forEach(f -> byId.put(f.messageId(), f));
         return jdbc.sql("""
                         SELECT id, client_id, reference, recipient, callback_url, operator, segments, accepted_at, submitted_at
-                        FROM outbound_message WHERE id IN (:ids)""")
-                .param("ids", byId.keySet())
+                        FROM outbound_message WHERE id = ANY(:ids)""")
+                .param("ids", SqlArrays.uuids(byId.keySet()))
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     long client = rs.getLong("client_id");

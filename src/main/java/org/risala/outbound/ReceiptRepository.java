@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.risala.smpp.DeliveryReceiptReceived;
 import org.risala.smpp.ReceiptState;
 import org.risala.storage.BulkInsert;
+import org.risala.storage.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,8 +46,8 @@ class ReceiptRepository {
     Map<String, KnownPart> partsBySmscId(Collection<DeliveryReceiptReceived> receipts) {
         Map<String, KnownPart> parts = new HashMap<>();
         List<String> ids = receipts.stream().map(DeliveryReceiptReceived::smscMessageId).distinct().toList();
-        jdbc.sql("SELECT message_id, part_no, operator, smsc_id, status FROM message_part WHERE smsc_id IN (:ids)")
-                .param("ids", ids)
+        jdbc.sql("SELECT message_id, part_no, operator, smsc_id, status FROM message_part WHERE smsc_id = ANY(:ids)")
+                .param("ids", SqlArrays.texts(ids))
                 .query(rs -> {
                     KnownPart p = new KnownPart(rs.getObject("message_id", UUID.class), rs.getInt("part_no"),
                             rs.getString("operator"), rs.getString("smsc_id"), rs.getString("status"));
@@ -88,9 +89,9 @@ class ReceiptRepository {
         }
         // locked in id order, so two batches cannot deadlock
         Map<UUID, Integer> segments = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT id, segments FROM outbound_message WHERE id IN (:ids) AND status = 'SUBMITTED' "
+        jdbc.sql("SELECT id, segments FROM outbound_message WHERE id = ANY(:ids) AND status = 'SUBMITTED' "
                         + "ORDER BY id FOR UPDATE")
-                .param("ids", ids)
+                .param("ids", SqlArrays.uuids(ids))
                 .query(rs -> {
                     segments.put(rs.getObject("id", UUID.class), rs.getInt("segments"));
                 });
@@ -100,8 +101,8 @@ class ReceiptRepository {
         record Part(ReceiptState state, String error) {
         }
         Map<UUID, List<Part>> parts = new HashMap<>();
-        jdbc.sql("SELECT message_id, status, error_code FROM message_part WHERE message_id IN (:ids)")
-                .param("ids", segments.keySet())
+        jdbc.sql("SELECT message_id, status, error_code FROM message_part WHERE message_id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(segments.keySet()))
                 .query(rs -> {
                     String status = rs.getString("status");
                     if (!MessageRepository.PART_SUBMITTED.equals(status)) {
@@ -147,8 +148,7 @@ class ReceiptRepository {
 
     void deleteFromInbox(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            batch.batchUpdate("DELETE FROM receipt_inbox WHERE id = ?", ids, ids.size(),
-                    (ps, id) -> ps.setLong(1, id));
+            jdbc.sql("DELETE FROM receipt_inbox WHERE id = ANY(:ids)").param("ids", SqlArrays.longs(ids)).update();
         }
     }
 
