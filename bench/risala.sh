@@ -2,7 +2,8 @@
 # PostgreSQL database, starts Risala from target/risala.jar on it with the built-in simulator (receipts on, no
 # artificial delay) and a JFR recording, and waits for the bind. Sets PID, PORT, KEY (a live API key with every
 # scope) and SQL (psql on the database); RISALA_BENCH_WINDOW and RISALA_BENCH_TPS set the simulator bind's window
-# (default 600) and throughput limit (default 20,000/s); RISALA_BENCH_ARGS adds Risala arguments to any benchmark;
+# (default 100, Risala's own default: 600 cost single sends a third and pull latency most, as each outstanding
+# submit holds a thread queueing on the bind's socket) and throughput limit (default 20,000/s); RISALA_BENCH_ARGS adds Risala arguments to any benchmark;
 # RISALA_BENCH_JFR names the JFR settings (default profile; off records nothing).
 # stop_risala <results dir> stops it and prints the hottest methods.
 PORT=${RISALA_BENCH_PORT:-18080}
@@ -29,7 +30,7 @@ start_risala() {
     --risala.api.bootstrap-key="$KEY" \
     --risala.platform.bootstrap-admin-password=bench-admin-password \
     --risala.simulator.port=0 --risala.simulator.receipt-delay=0ms --risala.simulator.receipt-senders=64 \
-    --risala.smpp.simulator-link.tps="${RISALA_BENCH_TPS:-20000}" --risala.smpp.simulator-link.window="${RISALA_BENCH_WINDOW:-600}" \
+    --risala.smpp.simulator-link.tps="${RISALA_BENCH_TPS:-20000}" --risala.smpp.simulator-link.window="${RISALA_BENCH_WINDOW:-100}" \
     --logging.level.root=WARN "$@" ${RISALA_BENCH_ARGS:-} > "$out/risala.log" 2>&1 &
   PID=$!
   trap 'kill $PID 2>/dev/null || true' EXIT
