@@ -3,8 +3,8 @@
 # artificial delay) and a JFR recording, and waits for the bind. Sets PID, PORT, KEY (a live API key with every
 # scope) and SQL (psql on the database); RISALA_BENCH_WINDOW and RISALA_BENCH_TPS set the simulator bind's window
 # (default 100, Risala's own default: 600 cost single sends a third and pull latency most, as each outstanding
-# submit holds a thread queueing on the bind's socket) and throughput limit (default 20,000/s); RISALA_BENCH_ARGS adds Risala arguments to any benchmark;
-# RISALA_BENCH_JFR names the JFR settings (default profile; off records nothing).
+# submit holds a thread queueing on the bind's socket) and throughput limit (default 20,000/s); RISALA_BENCH_ARGS
+# adds Risala arguments to any benchmark; RISALA_BENCH_JFR names the JFR settings (default profile; off records nothing).
 # stop_risala <results dir> stops it and prints the hottest methods.
 PORT=${RISALA_BENCH_PORT:-18080}
 KEY=rsl_live_bench_key_0123456789

@@ -1,6 +1,7 @@
 package org.risala.smpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,16 +116,18 @@ class TpsLimiterTests {
     @Test
     void waitersTakeTurnsInsteadOfAllWakingForEachFreeSlot() throws InterruptedException {
         AtomicLong clockReads = new AtomicLong();
+        AtomicLong shift = new AtomicLong();
         TpsLimiter limiter = new TpsLimiter(20, 0, () -> {
             clockReads.incrementAndGet();
-            return System.nanoTime();
+            return System.nanoTime() + shift.get();
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        // sends 10 ms apart, so their slots come free one by one a second later
+        // sends recorded as if made 10 ms apart a second ago, so their slots come free one by one from now on
         for (int i = 0; i < 20; i++) {
+            shift.set(-(1000 - 10 * i) * MS);
             assertThat(limiter.acquire(false, deadline)).isTrue();
-            Thread.sleep(10);
         }
+        shift.set(0);
         clockReads.set(0);
         int waiters = 20;
         AtomicInteger sent = new AtomicInteger();
@@ -165,7 +168,7 @@ class TpsLimiterTests {
                 Thread.currentThread().interrupt();
             }
         });
-        Thread.sleep(50);
+        await().atMost(Duration.ofSeconds(5)).until(() -> normal.getState() == Thread.State.TIMED_WAITING);
 
         long started = System.nanoTime();
         assertThat(limiter.acquire(true, deadline)).isTrue();
